@@ -1,0 +1,151 @@
+"""Validated records: what a directive or a slogan set is once it has been read.
+
+These are plain frozen dataclasses; ``bantin.corpus`` builds them from content
+files and every later stage (links, timeline, pages) only reads them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Mapping
+
+from .text import slugify
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A kind of Party document (loại văn bản) and its official abbreviation."""
+
+    name: str
+    code: str
+
+    @property
+    def slug(self) -> str:
+        return slugify(self.name)
+
+
+# Hướng dẫn 36-HD/VPTW lists these names and abbreviations. "Quy định" was
+# abbreviated "QĐ" before "QĐi" was introduced, so codes do not name kinds
+# uniquely; the kind of a directive is always its name.
+KINDS: tuple[Kind, ...] = (
+    Kind("Nghị quyết", "NQ"),
+    Kind("Quyết định", "QĐ"),
+    Kind("Chỉ thị", "CT"),
+    Kind("Kết luận", "KL"),
+    Kind("Quy định", "QĐi"),
+    Kind("Quy chế", "QC"),
+    Kind("Hướng dẫn", "HD"),
+    Kind("Kế hoạch", "KH"),
+    Kind("Chương trình", "CTr"),
+    Kind("Thông báo", "TB"),
+    Kind("Thông tri", "TT"),
+    Kind("Báo cáo", "BC"),
+    Kind("Tờ trình", "TTr"),
+    Kind("Công văn", "CV"),
+    Kind("Đề án", "ĐA"),
+    Kind("Phương án", "PA"),
+    Kind("Biên bản", "BB"),
+)
+KIND_BY_NAME: Mapping[str, Kind] = MappingProxyType({k.name: k for k in KINDS})
+
+# Issuer levels a reader filters by (cấp ban hành).
+LEVELS: Mapping[str, str] = MappingProxyType(
+    {
+        "trung-uong": "Trung ương",
+        "tinh": "Tỉnh, thành phố",
+        "huyen": "Huyện, quận",
+        "co-so": "Cơ sở",
+    }
+)
+
+# Signing authority before the position (thẩm quyền ký).
+AUTHORITIES: Mapping[str, str] = MappingProxyType(
+    {
+        "T/M": "thay mặt",
+        "K/T": "ký thay",
+        "T/L": "thừa lệnh",
+        "T/UQ": "thừa ủy quyền",
+    }
+)
+
+UNDATED_FOLDER = "chua-ro-ngay"
+
+
+@dataclass(frozen=True)
+class Signer:
+    """Signature block: "K/T TRƯỞNG BAN / PHÓ TRƯỞNG BAN / Dương Thị Bích"."""
+
+    name: str | None
+    position: str | None
+    authority: str | None = None
+    on_behalf_of: str | None = None
+
+
+@dataclass(frozen=True)
+class Recipient:
+    """One line of "Nơi nhận", with its note such as "để báo cáo"."""
+
+    name: str
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Directive:
+    """One published or draft directive, validated."""
+
+    path: str  # relative to the content folder: "directives/2024/02-kh-btgduk.md"
+    folder: str  # "2024", or UNDATED_FOLDER
+    slug: str
+    number: str | None
+    kind: str
+    title: str
+    issuer: str
+    parent: str | None
+    place: str | None
+    date: dt.date | None
+    level: str | None
+    signer: Signer | None
+    addressees: tuple[str, ...]
+    recipients: tuple[Recipient, ...]
+    recipient_notes: tuple[str, ...]
+    topics: tuple[str, ...]
+    inferred: Mapping[str, str]
+    draft: bool
+    body: str
+    body_line: int  # 1-based line of the file on which ``body`` starts
+    field_lines: Mapping[str, int] = field(default_factory=dict, compare=False)
+
+    @property
+    def kind_info(self) -> Kind:
+        return KIND_BY_NAME[self.kind]
+
+    @property
+    def year(self) -> int | None:
+        return self.date.year if self.date else None
+
+    def line_of(self, offset: int) -> int:
+        """File line of a character offset into ``body``."""
+        return self.body_line + self.body.count("\n", 0, offset)
+
+
+@dataclass(frozen=True)
+class Slogan:
+    position: int  # 1-based, the official order
+    text: str
+
+
+@dataclass(frozen=True)
+class SloganSet:
+    """Approved slogans (khẩu hiệu) and the directive that approves them."""
+
+    path: str
+    slug: str
+    directive_path: str  # the approving directive, resolved
+    occasion: str
+    approved: dt.date | None
+    valid_from: dt.date | None
+    valid_until: dt.date | None
+    slogans: tuple[Slogan, ...]
+    field_lines: Mapping[str, int] = field(default_factory=dict, compare=False)
