@@ -1,0 +1,138 @@
+"""MkDocs hooks for bantin: the thin adapter between MkDocs and ``bantin``.
+
+The work lives in the ``bantin`` package (corpus → links → pages); these
+handlers only hand MkDocs what it produced. State is rebuilt in
+``on_pre_build`` of every build, because ``mkdocs serve`` rebuilds in one
+process and must never show pages from the previous build.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from jinja2 import Environment, pass_context
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from bantin import formatting, links, pages
+from bantin.corpus import Corpus, load_corpus
+from bantin.problems import WARNING
+
+log = logging.getLogger("mkdocs.plugins.bantin")
+
+
+class BantinConfig(base.Config):
+    """Options under ``extra.bantin`` in mkdocs.yml."""
+
+    bulletin_name = c.Type(str, default="Bản tin Thông tin nội bộ")
+    organisation = c.Type(str, default="")
+    content_dir = c.Type(str, default="content")
+
+
+@dataclass
+class _Build:
+    options: BantinConfig
+    corpus: Corpus
+    graph: links.Graph
+    specs: dict[str, pages.PageSpec]
+    files: Files | None = None
+
+
+_build: _Build | None = None
+
+
+def _options(config: MkDocsConfig) -> BantinConfig:
+    options = BantinConfig()
+    options.load_dict(dict(config.extra.get("bantin") or {}))
+    errors, _ = options.validate()
+    if errors:
+        raise PluginError("extra.bantin: " + "; ".join(f"{k}: {e}" for k, e in errors))
+    return options
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    """Load and validate all content, then build the citation graph.
+
+    Runs before MkDocs cleans the site directory, so a content error stops
+    the build with the previous site still in place.
+    """
+    global _build
+    _build = None
+    options = _options(config)
+    root = Path(config.config_file_path).parent
+    corpus = load_corpus(root, options.content_dir)
+    for problem in corpus.problems:
+        log.log(logging.WARNING if problem.level == WARNING else logging.INFO, str(problem))
+    if corpus.errors:
+        listing = "\n".join(str(p) for p in corpus.errors)
+        raise PluginError(f"Nội dung có {len(corpus.errors)} lỗi, không dựng trang:\n{listing}")
+    graph = links.build_graph(corpus.published, corpus.references)
+    for problem in graph.problems:
+        log.log(logging.WARNING if problem.level == WARNING else logging.INFO, str(problem))
+    specs = {spec.src_uri: spec for spec in pages.build_pages(corpus, graph)}
+    _build = _Build(options, corpus, graph, specs)
+
+
+@event_priority(100)
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Add a generated page for every spec.
+
+    Priority 100: before other plugins, so search and sitemap see the pages.
+    """
+    assert _build is not None
+    for src_uri, spec in _build.specs.items():
+        if files.get_file_from_path(src_uri) is not None:
+            raise PluginError(f"docs/{src_uri}: trùng đường dẫn với một trang được tạo tự động; hãy đổi tên tệp")
+        files.append(File.generated(config, src_uri, content=spec.markdown))
+    _build.files = files
+    return files
+
+
+@event_priority(100)
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Give generated pages their title and template before rendering."""
+    spec = _build.specs.get(page.file.src_uri) if _build else None
+    if spec is not None:
+        page.meta.update(title=spec.title, template=spec.template)
+        if spec.description:
+            page.meta["description"] = spec.description
+    return markdown
+
+
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
+    """Hand the template the objects it shows (escaped there, never here)."""
+    assert _build is not None
+    spec = _build.specs.get(page.file.src_uri)
+    if spec is not None:
+        context["bantin"] = spec.context
+    elif page.is_homepage:
+        context["bantin"] = pages.home_context(_build.corpus, _build.specs.values())
+    return context
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    """Register the filters templates use to write dates and links."""
+    env.filters["short_date"] = formatting.short_date
+    env.filters["issued_line"] = formatting.issued_line
+    env.filters["doc_url"] = _doc_url
+    env.globals["bantin_options"] = _build.options if _build else None
+    return env
+
+
+@pass_context
+def _doc_url(context, src_uri: str) -> str:
+    """URL of the page built from ``src_uri``, relative to the current page."""
+    assert _build is not None and _build.files is not None
+    file = _build.files.get_file_from_path(src_uri)
+    if file is None:
+        raise PluginError(f"bantin: không có trang {src_uri}")
+    page = context.get("page")
+    return get_relative_url(file.url, page.url if page else "") or "./"

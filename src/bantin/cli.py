@@ -1,0 +1,108 @@
+"""The ``bantin`` command: editors' tools (import, new, check, refs).
+
+Argument parsing and printing live here; the work is done by the domain
+modules. Messages are in Vietnamese, one ``path:line: message`` per problem.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from .text import nfc
+
+
+def _read_text(path: Path) -> str:
+    raw = path.read_bytes()
+    return nfc(raw.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def cmd_refs(args: argparse.Namespace) -> int:
+    """Print one JSON object per document each file cites."""
+    from . import refs
+    from .corpus import split_front_matter
+
+    status = 0
+    for name in args.files:
+        path = Path(name)
+        try:
+            text = _read_text(path)
+        except (OSError, UnicodeDecodeError) as error:
+            print(f"{path}: không đọc được tệp: {error}", file=sys.stderr)
+            status = 1
+            continue
+        meta, body, _ = split_front_matter(text)
+        if meta is not None:
+            own = refs.parse_number(str(meta.get("number") or ""))
+            text = body
+        else:
+            own = refs.own_number(text)
+        for doc in refs.cited_documents(text, own=own):
+            record = {"file": str(path), **doc.as_json()}
+            print(json.dumps(record, ensure_ascii=False))
+    return status
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """Validate all content without building; one line per problem."""
+    from .check import check_project
+
+    problems = check_project(Path(args.root))
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    errors = sum(1 for p in problems if p.is_error)
+    if errors:
+        print(f"Có {errors} lỗi.", file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    """Turn plain-text or .docx directives into content files."""
+    from .importer import run_import
+
+    return run_import([Path(f) for f in args.files], Path(args.root) / "content", force=args.force)
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    """Write a directive skeleton with a Vietnamese comment on every field."""
+    from .importer import skeleton
+
+    print(skeleton(args.kind), end="")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="bantin", description="Công cụ biên tập Bản tin Thông tin nội bộ.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("refs", help="liệt kê các văn bản được dẫn chiếu trong tệp")
+    p.add_argument("files", nargs="+", metavar="TỆP")
+    p.set_defaults(func=cmd_refs)
+
+    p = sub.add_parser("check", help="kiểm tra toàn bộ nội dung, không dựng trang")
+    p.add_argument("--root", default=".", help="thư mục dự án (mặc định: thư mục hiện tại)")
+    p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("import", help="nhập văn bản dạng văn bản thuần hoặc .docx")
+    p.add_argument("files", nargs="+", metavar="TỆP")
+    p.add_argument("--root", default=".", help="thư mục dự án (mặc định: thư mục hiện tại)")
+    p.add_argument("--force", action="store_true", help="ghi đè tệp đã có")
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("new", help="in khung văn bản mới với chú thích cho từng trường")
+    p.add_argument("kind", metavar="LOẠI", help="loại văn bản, ví dụ: 'Kế hoạch'")
+    p.set_defaults(func=cmd_new)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,66 @@
+"""Shared fixtures: the real site, built once by real MkDocs, and throwaway
+copies of the project for builds with broken content."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "tests" / "fixtures" / "seeds"
+PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "hooks", "content")
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    returncode: int
+    output: str
+    site: Path
+
+
+def run_build(project: Path, *extra: str) -> BuildResult:
+    """``mkdocs build --strict`` in ``project``, as an editor would run it."""
+    site = project / "site"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1767225600"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site), *extra],
+        cwd=project, capture_output=True, text=True, env=env, timeout=600,
+    )
+    return BuildResult(proc.returncode, proc.stdout + proc.stderr, site)
+
+
+def copy_project(dest: Path) -> Path:
+    """A copy of everything a build reads, to break without harm."""
+    for part in PROJECT_PARTS:
+        src = ROOT / part
+        if src.is_dir():
+            shutil.copytree(src, dest / part)
+        else:
+            shutil.copy2(src, dest / part)
+    return dest
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample site, built once for the whole session with --strict."""
+    project = copy_project(tmp_path_factory.mktemp("project"))
+    result = run_build(project)
+    assert result.returncode == 0, result.output
+    return result.site
+
+
+@pytest.fixture()
+def project(tmp_path: Path) -> Path:
+    return copy_project(tmp_path / "project")
+
+
+def page(site: Path, url: str) -> str:
+    """The HTML of the page at ``url`` (a site path such as /van-ban/2024/x/)."""
+    path = site / url.strip("/") / "index.html" if not url.endswith(".html") else site / url.lstrip("/")
+    return path.read_text(encoding="utf-8")
