@@ -4,6 +4,11 @@ The work lives in the ``bantin`` package (corpus → links → pages); these
 handlers only hand MkDocs what it produced. State is rebuilt in
 ``on_pre_build`` of every build, because ``mkdocs serve`` rebuilds in one
 process and must never show pages from the previous build.
+
+Named ``bantin_site`` rather than ``bantin``: MkDocs puts this folder first on
+``sys.path`` while loading hooks, and a ``bantin.py`` here would shadow the
+package. Other hooks read what this one gives each page (``bantin`` in the
+page context) instead of importing it.
 """
 
 from __future__ import annotations
