@@ -96,6 +96,8 @@ _HEADING = re.compile(
     re.VERBOSE,
 )
 _OPENING = re.compile(r"[\s*_>]*(?i:thực hiện|căn cứ)(?!\w)")
+# Where a plain-text document's header gives way to its body.
+_BODY_START = re.compile(r"(?i:thực hiện|căn cứ|kính gửi)(?!\w)")
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n\s*")
 # A sentence ends at . ; ! ? followed by white space (so the dots of "./." and
 # of "1.1" inside a token do not end one), at a blank line, or where a new list
@@ -205,37 +207,36 @@ def parse_number(text: str) -> DocNumber | None:
     return _make_number(match) if match else None
 
 
-def _starts_continuation(block: str) -> bool:
+def _starts_continuation(text: str, start: int) -> bool:
     """True for a block that begins in lower case: the rest of a paragraph a
     PDF page break split, not a paragraph of its own ("a) ..." is an item)."""
-    body = block.lstrip("*_ \t")
-    return bool(body) and body[0].islower() and not re.match(r"\w[.)]\s", body)
+    head = text[start : start + 16].lstrip("*_ \t")
+    return bool(head) and head[0].islower() and not re.match(r"\w[.)]\s", head)
+
+
+def _blocks(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of the blank-line separated blocks of ``text``."""
+    position = 0
+    for gap in _BLANK_LINE.finditer(text):
+        if gap.start() > position:
+            yield position, gap.start()
+        position = gap.end()
+    if position < len(text):
+        yield position, len(text)
 
 
 def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
-    """Spans of paragraphs, blank-line separated, page-break halves rejoined."""
-    start = None
-    end = 0
-    position = 0
-    for gap in _BLANK_LINE.finditer(text):
-        block_start, position = position, gap.end()
-        if block_start == gap.start():
+    """Spans of paragraphs: blocks, with page-break halves joined again."""
+    current: tuple[int, int] | None = None
+    for start, end in _blocks(text):
+        if current and _starts_continuation(text, start):
+            current = (current[0], end)
             continue
-        if start is not None and not _starts_continuation(text[block_start : gap.start()]):
-            yield start, end
-            start = None
-        if start is None:
-            start = block_start
-        end = gap.start()
-    if position < len(text):
-        if start is not None and not _starts_continuation(text[position:]):
-            yield start, end
-            start = None
-        if start is None:
-            start = position
-        end = len(text)
-    if start is not None:
-        yield start, end
+        if current:
+            yield current
+        current = (start, end)
+    if current:
+        yield current
 
 
 def _opening_span(text: str) -> tuple[int, int]:
@@ -288,7 +289,7 @@ def own_number(text: str) -> DocNumber | None:
     """
     for line in text.splitlines():
         stripped = line.strip()
-        if len(stripped) > 120 or re.match(r"(?i:thực hiện|căn cứ|kính gửi)(?!\w)", stripped):
+        if len(stripped) > 120 or _BODY_START.match(stripped):
             return None
         match = _OWN_LINE.match(stripped)
         if match:
@@ -298,21 +299,22 @@ def own_number(text: str) -> DocNumber | None:
     return None
 
 
+def _sentence_breaks(text: str, low: int, high: int) -> Iterator[re.Match[str]]:
+    """Sentence boundaries in ``text[low:high]``; a page break is none."""
+    for boundary in _BOUNDARY.finditer(text, low, high):
+        if not (boundary["blank"] and _starts_continuation(text, boundary.end())):
+            yield boundary
+
+
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    low = max(0, start - _SENTENCE_WINDOW)
-    left = low
-    for boundary in _BOUNDARY.finditer(text, low, start):
-        if boundary["blank"] and _starts_continuation(text[boundary.end() : boundary.end() + 8]):
-            continue
+    left = max(0, start - _SENTENCE_WINDOW)
+    for boundary in _sentence_breaks(text, left, start):
         left = boundary.end()
-    high = min(len(text), end + _SENTENCE_WINDOW)
-    right = high
-    for boundary in _BOUNDARY.finditer(text, end, high):
-        if boundary["blank"] and _starts_continuation(text[boundary.end() : boundary.end() + 8]):
-            continue
+    right = min(len(text), end + _SENTENCE_WINDOW)
+    for boundary in _sentence_breaks(text, end, right):
         right = boundary.end("punct") if boundary["punct"] else boundary.start()
         break
-    marker = _LIST_MARKER.match(text, left, start)
+    marker = _LIST_MARKER.match(text, left, start)  # "- ", "1. ", "(2) " are not words
     return (marker.end() if marker else left), right
 
 
@@ -348,11 +350,6 @@ def sentence_around(text: str, start: int, end: int) -> str:
     return left + middle + right
 
 
-def _line_column(text: str, offset: int) -> tuple[int, int]:
-    line_start = text.rfind("\n", 0, offset) + 1
-    return text.count("\n", 0, offset) + 1, offset - line_start + 1
-
-
 def cited_documents(text: str, own: DocNumber | None = None) -> list[CitedDocument]:
     """The distinct documents ``text`` (NFC) cites, in order of first mention.
 
@@ -374,9 +371,14 @@ def cited_documents(text: str, own: DocNumber | None = None) -> list[CitedDocume
             (date,) = dates[key]
         groups.setdefault((key, date), []).append(mention)
     documents = []
+    # Groups come in order of first mention, so lines can be counted onward
+    # from the previous one instead of from the top each time.
+    line, counted_to = 1, 0
     for (_, date), members in groups.items():
         first = members[0]
-        line, column = _line_column(text, first.start)
+        line += text.count("\n", counted_to, first.start)
+        counted_to = first.start
+        column = first.start - text.rfind("\n", 0, first.start)
         documents.append(
             CitedDocument(
                 number=first.number,
