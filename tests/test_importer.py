@@ -294,8 +294,8 @@ def imported(key: str) -> tuple[dict, str]:
     return split_file(directive_file(seed(key)))
 
 
-# Every faithfulness and schema test runs on a fresh import.
-SOURCES = [imported]
+# Every faithfulness and schema test runs on the committed sample files and on a fresh import.
+SOURCES = [sample, imported]
 
 
 @pytest.mark.parametrize("source", SOURCES, ids=lambda f: f.__name__)
@@ -680,3 +680,120 @@ def test_docx_report_names_paragraphs(tmp_path):
     assert status == 0, err
     assert re.search(r"số hiệu: 02-KH/BTGDUK \(đoạn \d+\)", out)
     assert (tmp_path / "content" / "directives" / "2024" / "02-kh-btgduk.md").is_file()
+
+
+# ---------------------------------------------------------------------------
+# The sample content made from the seeds: every front-matter field exactly, bodies, slogans.
+
+SAMPLE_META = {
+    "000": {
+        "number": "02-KH/BTGDUK",
+        "kind": "Kế hoạch",
+        "title": IMPORTED["000"]["title"],
+        "issuer": "Ban Tuyên giáo",
+        "parent": "Đảng ủy Khối Các cơ quan và Doanh nghiệp tỉnh Thái Bình",
+        "place": "Thái Bình",
+        "date": dt.date(2024, 12, 16),
+        "level": "tinh",
+        "signer": {"authority": None, "on_behalf_of": None, "position": "Trưởng ban", "name": "Vũ Văn Phóng"},
+        "recipients": [
+            {"name": "Ban Tuyên giáo Tỉnh ủy", "note": "để báo cáo"},
+            {"name": "Thường trực Đảng ủy Khối", "note": "để báo cáo"},
+            {"name": "Các đảng ủy, chi ủy cơ sở trực thuộc ĐUK"},
+            {"name": "Các ban, UBKT, Văn phòng ĐUK"},
+            {"name": "Các đoàn thể CT - XH Khối"},
+            {"name": "Lưu BTG ĐUK"},
+        ],
+        "topics": ["sắp xếp tổ chức bộ máy"],
+        "draft": False,
+    },
+    "001": {
+        "number": "229-CV/BTGHU",
+        "kind": "Công văn",
+        "title": IMPORTED["001"]["title"],
+        "issuer": "Ban Tuyên giáo",
+        "parent": "Huyện ủy Vĩnh Bảo",
+        "place": "Vĩnh Bảo",
+        "date": dt.date(2024, 12, 24),
+        "level": "huyen",
+        "signer": {"authority": "K/T", "on_behalf_of": "Trưởng ban", "position": "Phó Trưởng ban",
+                   "name": "Dương Thị Bích"},
+        "addressees": list(IMPORTED["001"]["addressees"]),
+        "recipients": [
+            {"name": "Ban Tuyên giáo Thành ủy", "note": "để báo cáo"},
+            {"name": "Thường trực Huyện ủy", "note": "để báo cáo"},
+            {"name": "Ủy ban nhân dân huyện"},
+            {"name": "Như kính gửi"},
+            {"name": "Lưu Ban Tuyên giáo Huyện ủy"},
+        ],
+        "topics": ["sắp xếp tổ chức bộ máy"],
+        "draft": False,
+    },
+    "002": {
+        "number": None,
+        "kind": "Kế hoạch",
+        "title": IMPORTED["002"]["title"],
+        "issuer": "Ban Thường vụ Quận ủy Nam Từ Liêm",
+        "parent": None,
+        "place": None,
+        "date": None,
+        "level": "huyen",
+        "signer": {"authority": "T/M", "on_behalf_of": "Ban Thường vụ", "position": "Phó Bí thư Thường trực",
+                   "name": "Lâm Quang Thao"},
+        "recipients": [{"name": r.name} for r in IMPORTED["002"]["recipients"]],
+        "recipient_notes": ["(để b/c)", "để t/hiện"],
+        "topics": ["sắp xếp tổ chức bộ máy"],
+        "inferred": IMPORTED["002"]["inferred"],
+        "draft": False,
+    },
+    "004": {
+        "number": None,
+        "kind": "Hướng dẫn",
+        "title": IMPORTED["004"]["title"],
+        "issuer": "Ban Tuyên giáo",
+        "parent": "Tỉnh ủy Cao Bằng",
+        "place": None,
+        "date": None,
+        "level": "tinh",
+        "signer": {"authority": None, "on_behalf_of": None, "position": "Trưởng ban", "name": "Bế Thanh Tịnh"},
+        "recipients": [{"name": r.name, **({"note": r.note} if r.note else {})} for r in IMPORTED["004"]["recipients"]],
+        "topics": ["sắp xếp tổ chức bộ máy", "phát triển hạ tầng năng lượng quốc gia"],
+        "inferred": IMPORTED["004"]["inferred"],
+        "draft": False,
+    },
+}
+
+
+@pytest.mark.parametrize("key", sorted(SAMPLE_META))
+def test_sample_front_matter_is_exactly_this(key):
+    meta, _ = sample(key)
+    assert meta == SAMPLE_META[key]
+
+
+@pytest.mark.parametrize("key", sorted(SAMPLES))
+def test_sample_body_is_the_importer_body(key):
+    """The samples differ from a fresh import only in their front matter."""
+    assert sample(key)[1] == imported(key)[1]
+
+
+def test_source_typos_are_kept():
+    for key, typo in [("001", "công kênh"), ("000", "VI. TỔ CHỨC THỰC HIỆN"), ("004", "các cấp uy, tổ chức đảng"),
+                      ("002", "NỘI DUNG TUYÊN TRUYỀN, QUẢN TRIỆT"), ("004", "cỗ động")]:
+        assert typo in sample(key)[1]
+
+
+def test_slogan_set_has_the_ten_slogans_exactly_in_order():
+    data = yaml.safe_load((CONTENT / SLOGANS_004).read_text(encoding="utf-8"))
+    assert data["slogans"] == list(IMPORTED["004"]["slogans"])
+    assert data["directive"] == SAMPLES["004"] and (CONTENT / data["directive"]).is_file()
+    assert data["occasion"] == SAMPLE_META["004"]["title"]
+    assert data["approved"] is None and data["valid_from"] is None and data["valid_until"] is None
+    # Each slogan is in the directive's body too, numbered as in the source.
+    body = sample("004")[1]
+    for n, text in enumerate(data["slogans"], 1):
+        assert f"{n}\\. {text}" in body
+
+
+def test_only_the_seed_with_a_slogan_section_makes_a_slogan_set():
+    assert [key for key in SEED_FILES if seed(key).slogans] == ["004"]
+    assert sorted(p.name for p in (CONTENT / "slogans").glob("*.yml")) == [f"{SLUG_004}.yml"]
