@@ -531,6 +531,13 @@ def test_signature_before_the_recipients_is_found_too():
     assert conv.body == "Nội dung.\n"
 
 
+def test_lists_written_on_one_line_are_split_at_their_dashes():
+    conv = conv_of("CÔNG VĂN\nvề y\n\nKính gửi: - Các chi bộ; - Mặt trận và các tổ chức chính trị - xã hội.\n\n"
+                   "Nội dung.\n\nNơi nhận: - Như trên; - Lưu VT.\n")
+    assert conv.addressees == ("Các chi bộ", "Mặt trận và các tổ chức chính trị - xã hội")
+    assert conv.recipients == (Recipient("Như trên"), Recipient("Lưu VT"))
+
+
 def test_issuer_is_not_inferred_from_a_mere_mention():
     conv = conv_of("KẾ HOẠCH\nvề y\n\nThực hiện Kế hoạch của Ban Tuyên giáo Tỉnh ủy về tuyên truyền.\n")
     assert conv.issuer is None and conv.parent is None and dict(conv.inferred) == {}

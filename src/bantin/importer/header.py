@@ -28,6 +28,8 @@ _DATE_LINE = re.compile(
 _ADDRESSEES_LINE = re.compile(r"^Kính\s+gửi\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
 _HEADING = re.compile(r"^(?:[IVXL]+\s*[.\-–]|\d+[.\-)])\s")
 _ITEM = re.compile(r"^[-–+•]\s*")
+# "Kính gửi: - A; - B." on one line; "chính trị - xã hội" has no comma before its dash.
+_INLINE_ITEM = re.compile(r"(?<=[;,])\s+(?=[-–•]\s)")
 _KIND_BY_FOLDED = {fold(k.name): k for k in KINDS}
 _KIND_BY_CODE = {k.code: k for k in KINDS}
 # A line of the issuer block that starts one of these names a new body;
@@ -195,7 +197,7 @@ def _read_title_after_kind(src: Source, i: int, values: dict, where: dict) -> in
 def split_items(lines: list[str]) -> list[str]:
     """Items of a "- A;\\n- B," list; a line without a dash continues the item above."""
     items: list[str] = []
-    for line in lines:
+    for line in (part for whole in lines for part in _INLINE_ITEM.split(whole)):
         text = strip_emphasis(line)
         if not text:
             continue
