@@ -21,7 +21,6 @@ from . import refs
 from .corpus import ReferenceInfo
 from .problems import INFO, WARNING, Problem
 from .records import Directive
-from .text import fold
 
 # A document cited by more directives than this says little about how they
 # relate (every directive of a campaign cites its resolution), and pairing

@@ -1,0 +1,148 @@
+"""Pages: the last step, from records and the citation graph to page specs.
+
+A ``PageSpec`` says where a page lives (its source URI, which MkDocs turns
+into the URL), its title, which template in ``overrides/`` renders it, its
+Markdown, and the objects the template shows. Nothing here renders HTML:
+the templates do, with every content value escaped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Mapping
+
+from ..corpus import Corpus
+from ..links import Citation, Document, Graph
+from ..records import Directive
+
+HOME_NEWEST = 20
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    src_uri: str
+    title: str
+    template: str
+    markdown: str = ""
+    context: Mapping[str, Any] = field(default_factory=dict)
+    description: str | None = None
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A document as one line of a listing: enough to tell documents apart."""
+
+    src_uri: str
+    kind: str | None
+    number: str | None
+    date: dt.date | None
+    title: str | None
+    issuer: str | None
+    is_directive: bool
+
+
+@dataclass(frozen=True)
+class CitingEntry:
+    """A directive that cites a document, with the sentences that do."""
+
+    entry: Entry
+    sentences: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Facet:
+    """One way of browsing: a kind, an issuer or a year, with its page."""
+
+    label: str
+    src_uri: str
+    count: int
+
+
+def directive_uri(d: Directive) -> str:
+    return f"van-ban/{d.folder}/{d.slug}.md"
+
+
+def document_uri(doc: Document) -> str:
+    return directive_uri(doc.directive) if doc.directive else f"{doc.id}.md"
+
+
+def issuer_label(d: Directive) -> str:
+    """Issuer as a reader needs it: "Ban Tuyên giáo" alone says little."""
+    return f"{d.issuer}, {d.parent}" if d.parent else d.issuer
+
+
+def directive_entry(d: Directive) -> Entry:
+    return Entry(directive_uri(d), d.kind, d.number, d.date, d.title, issuer_label(d), True)
+
+
+def document_entry(doc: Document) -> Entry:
+    if doc.directive:
+        return directive_entry(doc.directive)
+    info = doc.info
+    kind = info.kind if info and info.kind else (doc.kind_words[0] if doc.kind_words else None)
+    number = str(doc.number) if doc.number else None
+    return Entry(document_uri(doc), kind, number, doc.date, info.title if info else None,
+                 info.issuer if info else None, False)
+
+
+def newest_first(d: Directive) -> tuple:
+    return (d.date is None, -(d.date.toordinal() if d.date else 0), d.path)
+
+
+def linked_body(d: Directive, src_uri: str, citations: Iterable[Citation], docs: Mapping[str, Document]) -> str:
+    """The body with every mention turned into a relative Markdown link.
+
+    Links point at source ``.md`` files so MkDocs validates them and writes
+    the right URL for both directory and ``.html`` URLs (the offline copy).
+    """
+    here = posixpath.dirname(src_uri)
+    out, pos = [], 0
+    for c in sorted(citations, key=lambda c: c.mention.start):
+        start, end = c.mention.start, c.mention.end
+        target = posixpath.relpath(document_uri(docs[c.target]), here)
+        out.append(d.body[pos:start])
+        out.append(f"[{d.body[start:end]}]({target})")
+        pos = end
+    out.append(d.body[pos:])
+    return "".join(out)
+
+
+def directive_title(d: Directive) -> str:
+    return f"{d.kind} {d.number}" if d.number else f"{d.kind} {d.title}"
+
+
+def document_title(doc: Document) -> str:
+    entry = document_entry(doc)
+    label = f"{entry.kind} {entry.number}" if entry.kind else f"Văn bản {entry.number}"
+    return f"{label} (nhiều văn bản cùng số hiệu)" if doc.is_ambiguous else label
+
+
+@dataclass(frozen=True)
+class Site:
+    """Everything a page family needs to build its pages."""
+
+    corpus: Corpus
+    graph: Graph
+    published: tuple[Directive, ...]  # newest first
+    entries: Mapping[str, Entry]  # by directive path
+
+
+def build_pages(corpus: Corpus, graph: Graph) -> list[PageSpec]:
+    """Every generated page of the site, in a stable order."""
+    from . import archive, bulletins, documents, slogans, timeline
+
+    published = tuple(sorted(corpus.published, key=newest_first))
+    site = Site(corpus, graph, published, {d.path: directive_entry(d) for d in published})
+    specs: list[PageSpec] = []
+    for family in (documents, archive, timeline, slogans, bulletins):
+        specs += family.build(site)
+    return specs
+
+
+def home_context(corpus: Corpus, specs: Iterable[PageSpec]) -> dict[str, Any]:
+    """What the home page shows: the newest directives and ways to browse."""
+    published = sorted(corpus.published, key=newest_first)
+    archive = next(s for s in specs if s.src_uri == "van-ban/index.md")
+    return {"newest": [directive_entry(d) for d in published[:HOME_NEWEST]], **archive.context}

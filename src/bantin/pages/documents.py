@@ -1,0 +1,77 @@
+"""Directive pages and the pages of the documents they cite."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Mapping
+
+from ..links import Document, Graph
+from ..records import LEVELS, Directive, SloganSet
+from . import (
+    CitingEntry,
+    Entry,
+    PageSpec,
+    Site,
+    directive_title,
+    directive_uri,
+    document_entry,
+    document_title,
+    document_uri,
+    linked_body,
+)
+
+
+def build(site: Site) -> list[PageSpec]:
+    slogans_by_directive: dict[str, list[SloganSet]] = defaultdict(list)
+    for sset in site.corpus.slogan_sets:
+        slogans_by_directive[sset.directive_path].append(sset)
+    specs = [_directive_page(d, site.graph, site.entries, slogans_by_directive[d.path]) for d in site.published]
+    specs += [_document_page(doc, site.graph, site.entries) for doc in site.graph.documents.values()
+              if doc.directive is None]
+    return specs
+
+
+def _directive_page(d: Directive, graph: Graph, entries: Mapping[str, Entry], slogan_sets: list[SloganSet]) -> PageSpec:
+    src = directive_uri(d)
+    docs = graph.documents
+    implements = graph.implements(d.path)
+    cites = [t for t in graph.cites(d.path) if t not in implements]
+    return PageSpec(
+        src_uri=src,
+        title=directive_title(d),
+        template="bantin/directive.html",
+        markdown=linked_body(d, src, graph.by_source.get(d.path, ()), docs),
+        description=f"{d.kind} {d.title}",
+        context={
+            "directive": d,
+            "entry": entries[d.path],
+            "implements": [document_entry(docs[t]) for t in implements],
+            "cites": [document_entry(docs[t]) for t in cites],
+            "cited_by": [entries[p] for p in graph.cited_by.get(d.path, ())],
+            "related": [(entries[p], n) for p, n in graph.related.get(d.path, ())],
+            "slogan_sets": slogan_sets,
+            "level": LEVELS.get(d.level) if d.level else None,
+        },
+    )
+
+
+def _document_page(doc: Document, graph: Graph, entries: Mapping[str, Entry]) -> PageSpec:
+    sentences: dict[str, list[str]] = defaultdict(list)
+    for path in graph.cited_by.get(doc.id, ()):
+        for c in graph.by_source[path]:
+            if c.target == doc.id and c.sentence not in sentences[path]:
+                sentences[path].append(c.sentence)
+    citing = [CitingEntry(entries[p], tuple(sentences[p])) for p in graph.cited_by.get(doc.id, ())]
+    return PageSpec(
+        src_uri=document_uri(doc),
+        title=document_title(doc),
+        template="bantin/reference.html",
+        context={
+            "document": doc,
+            "entry": document_entry(doc),
+            "citing": citing,
+            "candidates": [document_entry(graph.documents[c]) for c in doc.candidates],
+        },
+    )
+
+
