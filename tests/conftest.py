@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from browser import browser  # noqa: F401  (the session's chromium, for browser tests)
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "tests" / "fixtures" / "seeds"
 PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "hooks", "content")
