@@ -34,10 +34,11 @@ def cmd_refs(args: argparse.Namespace) -> int:
             print(f"{path}: không đọc được tệp: {error}", file=sys.stderr)
             status = 1
             continue
-        meta, body, _ = split_front_matter(text)
+        meta, body, body_line = split_front_matter(text)
         if meta is not None:
             own = refs.parse_number(str(meta.get("number") or ""))
-            text = body
+            # Blank out the front matter so lines are counted in the file.
+            text = "\n" * (body_line - 1) + body
         else:
             own = refs.own_number(text)
         for doc in refs.cited_documents(text, own=own):
@@ -48,16 +49,23 @@ def cmd_refs(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     """Validate all content without building; one line per problem."""
-    from .check import check_project
+    from .check import blocking, check_project
 
-    problems = check_project(Path(args.root))
+    problems = check_project(Path(args.root), progress=_progress if sys.stderr.isatty() else None)
     for problem in problems:
         print(problem, file=sys.stderr)
-    errors = sum(1 for p in problems if p.is_error)
-    if errors:
-        print(f"Có {errors} lỗi.", file=sys.stderr)
+    failing = blocking(problems)
+    if failing:
+        print(f"Có {len(failing)} vấn đề phải sửa trước khi đăng.", file=sys.stderr)
         return 1
+    print("Nội dung hợp lệ.", file=sys.stderr)
     return 0
+
+
+def _progress(done: int, total: int) -> None:
+    if total >= 200 and (done % 100 == 0 or done == total):
+        end = "\n" if done == total else "\r"
+        print(f"Đang kiểm tra {done}/{total} tệp…", end=end, file=sys.stderr, flush=True)
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -71,7 +79,11 @@ def cmd_new(args: argparse.Namespace) -> int:
     """Write a directive skeleton with a Vietnamese comment on every field."""
     from .importer import skeleton
 
-    print(skeleton(args.kind), end="")
+    try:
+        print(skeleton(args.kind), end="")
+    except ValueError as error:
+        print(error, file=sys.stderr)
+        return 2
     return 0
 
 

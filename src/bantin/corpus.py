@@ -514,7 +514,9 @@ def load_reference_info(path: Path, shown: str, rel: str) -> tuple[ReferenceInfo
 # -- the whole collection ----------------------------------------------------
 
 
-def load_corpus(root: Path, content_dir: str = "content") -> Corpus:
+def load_corpus(
+    root: Path, content_dir: str = "content", progress: Callable[[int, int], None] | None = None
+) -> Corpus:
     """Load everything under ``root/content``; never raises for bad content.
 
     Problems are collected in ``Corpus.problems``; callers decide whether to
@@ -527,7 +529,10 @@ def load_corpus(root: Path, content_dir: str = "content") -> Corpus:
     def shown(path: Path) -> str:
         return path.relative_to(root).as_posix()
 
-    for path in _files(content / "directives", "*.md", problems, shown):
+    directive_files = _files(content / "directives", "*.md", problems, shown)
+    for done, path in enumerate(directive_files, 1):
+        if progress:
+            progress(done, len(directive_files))
         directive, found = load_directive(path, shown(path), path.relative_to(content).as_posix())
         problems += found
         if directive:

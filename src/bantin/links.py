@@ -190,6 +190,7 @@ def build_graph(directives: Iterable[Directive], references: Iterable[ReferenceI
         citations.extend(mine)
         problems += _spelling_notes(d, mine, docs)
         problems += _date_order(d, mine, docs)
+        problems += _unresolved_notes(d, mine, docs)
 
     cited_by = _cited_by(directives, by_source)
     return Graph(
@@ -289,6 +290,18 @@ def _spelling_notes(d: Directive, mine: tuple[Citation, ...], docs: Mapping[str,
             first_line = min(spellings.values())
             notes.append(Problem(f"content/{d.path}", first_line, None,
                                  f"cùng một văn bản được ghi số hiệu khác nhau: {listed}", INFO))
+    return notes
+
+
+def _unresolved_notes(d: Directive, mine: tuple[Citation, ...], docs: Mapping[str, Document]) -> list[Problem]:
+    """Cited documents the bulletin does not hold: linked to their own page."""
+    notes = []
+    for target in dict.fromkeys(c.target for c in mine):
+        doc = docs[target]
+        if doc.directive is None and not doc.is_ambiguous:
+            line = next(c.line for c in mine if c.target == target)
+            notes.append(Problem(f"content/{d.path}", line, None,
+                                 f"dẫn chiếu {doc.number} chưa có trong bản tin: liên kết tới trang /{doc.id}/", INFO))
     return notes
 
 

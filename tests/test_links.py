@@ -1,0 +1,158 @@
+"""The citation graph: which document each mention names, who cites whom."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from bantin.corpus import load_corpus
+from bantin.links import build_graph
+from bantin.problems import INFO, WARNING
+
+ROOT = Path(__file__).resolve().parent.parent
+KH02 = "directives/2024/02-kh-btgduk.md"
+CV229 = "directives/2024/229-cv-btghu.md"
+KH_NTL = "directives/chua-ro-ngay/ke-hoach-tuyen-truyen-quan-triet-thuc-hien-ket-luan-127-kl.md"
+HD_CB = "directives/chua-ro-ngay/huong-dan-tuyen-truyen-mot-so-noi-dung-trong-tam-cua-hoi.md"
+
+
+@pytest.fixture(scope="module")
+def graph():
+    corpus = load_corpus(ROOT)
+    assert corpus.errors == ()
+    return build_graph(corpus.published, corpus.references)
+
+
+def test_the_page_of_18_nq_tw_lists_every_sample_directive_that_cites_it(graph) -> None:
+    doc = graph.documents["dan-chieu/18-nq-tw-2017"]
+    assert (str(doc.number), doc.date) == ("18-NQ/TW", dt.date(2017, 10, 25))
+    # Newest first; the two undated directives last, in path order.
+    assert graph.cited_by["dan-chieu/18-nq-tw-2017"] == (CV229, KH02, HD_CB, KH_NTL)
+
+
+def test_undated_mentions_name_the_only_dated_document_with_that_number(graph) -> None:
+    targets = {c.target for c in graph.by_source[KH_NTL] if str(c.mention.number) == "18-NQ/TW"}
+    assert targets == {"dan-chieu/18-nq-tw-2017"}
+
+
+def test_each_sample_directive_cites_exactly_these_documents(graph) -> None:
+    assert graph.cites(KH02) == (
+        "dan-chieu/77-kh-btgtu-2024", "dan-chieu/18-nq-tw-2017", "dan-chieu/11-hd-btgdduk-2024",
+        "dan-chieu/05-kl-bcd", "dan-chieu/06-cv-bcd-2024", "dan-chieu/09-kl-tw-2024", "dan-chieu/67-hd-btgtu-2024")
+    assert graph.cites(CV229) == (
+        "dan-chieu/187-kh-hu-2024", "dan-chieu/01-kl-bcd", "dan-chieu/18-nq-tw-2017",
+        "dan-chieu/2497-cv-btgtu-2024", "dan-chieu/61-hd-btghu-2024")
+    assert graph.cites(KH_NTL) == (
+        "dan-chieu/127-kl-tw-2025", "dan-chieu/303-kh-tu-2025", "dan-chieu/18-nq-tw-2017")
+    assert graph.cites(HD_CB) == (
+        "dan-chieu/173-hd-btgtw-2024", "dan-chieu/18-nq-tw-2017", "dan-chieu/238-qd-tw-2020")
+
+
+def test_three_spellings_of_one_symbol_are_one_document_and_the_editor_is_told(graph) -> None:
+    doc = graph.documents["dan-chieu/11-hd-btgdduk-2024"]
+    assert sorted(doc.spellings) == ["11-HD/BTGDUK", "11-HD/BTGDĐUK", "11-HD/BTGDƯK"]
+    notes = [str(p) for p in graph.problems if "ghi số hiệu khác nhau" in p.message]
+    assert notes == [
+        "content/directives/2024/02-kh-btgduk.md:41: ghi chú: cùng một văn bản được ghi số hiệu khác nhau: "
+        "11-HD/BTGDĐUK (dòng 41), 11-HD/BTGDƯK (dòng 59), 11-HD/BTGDUK (dòng 87)"]
+
+
+def test_opening_clauses_are_what_a_directive_implements(graph) -> None:
+    assert graph.implements(KH02) == ("dan-chieu/77-kh-btgtu-2024", "dan-chieu/18-nq-tw-2017")
+    assert graph.implements(KH_NTL) == ("dan-chieu/127-kl-tw-2025", "dan-chieu/303-kh-tu-2025")
+    assert graph.implements(HD_CB) == ("dan-chieu/173-hd-btgtw-2024",)
+
+
+def test_directives_sharing_citations_are_related_most_shared_first(graph) -> None:
+    # All four cite 18-NQ/TW; nothing else is shared, so each relates to the other three, newest first.
+    assert graph.related[KH_NTL] == ((CV229, 1), (KH02, 1), (HD_CB, 1))
+
+
+def test_no_directive_cites_itself(graph) -> None:
+    assert all(c.source != c.target for c in graph.citations)
+
+
+def test_the_sample_content_has_no_warnings(graph) -> None:
+    assert [str(p) for p in graph.problems if p.level != INFO] == []
+
+
+def test_citation_sentences_are_the_sentence_around_the_mention(graph) -> None:
+    first = graph.by_source[HD_CB][0]
+    assert first.sentence == (
+        "Thực hiện Hướng dẫn số 173-HD/BTGTW, ngày 28/11/2024 của Ban Tuyên giáo Trung ương về việc Tuyên truyền "
+        "một số nội dung trọng tâm của Hội nghị Ban Chấp hành Trung ương Đảng khóa XIII ngày 25/11/2024, "
+        "Ban Tuyên giáo Tỉnh ủy hướng dẫn tuyên truyền như sau:")
+
+
+# -- identity on small collections ------------------------------------------
+
+def directive(tmp_path: Path, rel: str, number: str, date: str, body: str) -> None:
+    path = tmp_path / "content" / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(
+        f"---\nnumber: {number}\nkind: Quy định\ntitle: thử\nissuer: Ban Bí thư\ndate: {date}\n---\n\n{body}\n",
+        encoding="utf-8")
+
+
+def graph_of(tmp_path: Path):
+    corpus = load_corpus(tmp_path)
+    assert corpus.errors == ()
+    return build_graph(corpus.published)
+
+
+def test_a_number_with_two_dates_is_two_documents(tmp_path: Path) -> None:
+    directive(tmp_path, "directives/2024/a.md", "1-KH/TU", "2024-01-01",
+              "Theo Quy định số 101-QĐ/TW, ngày 07/6/2012 và Quy định số 101 -QĐ/TW, 28/02/2023.")
+    assert graph_of(tmp_path).cites("directives/2024/a.md") == ("dan-chieu/101-qd-tw-2012", "dan-chieu/101-qd-tw-2023")
+
+
+def test_an_undated_number_with_several_documents_is_ambiguous_and_warned(tmp_path: Path) -> None:
+    directive(tmp_path, "directives/2024/a.md", "1-KH/TU", "2024-01-01",
+              "Theo Quy định số 101-QĐ/TW, ngày 07/6/2012 và Quy định số 101 -QĐ/TW, 28/02/2023.")
+    directive(tmp_path, "directives/2024/b.md", "2-KH/TU", "2024-02-01", "Thực hiện Quy định số 101-QĐ/TW.")
+    g = graph_of(tmp_path)
+    assert g.cites("directives/2024/b.md") == ("dan-chieu/101-qd-tw-nhieu-van-ban",)
+    assert g.documents["dan-chieu/101-qd-tw-nhieu-van-ban"].candidates == (
+        "dan-chieu/101-qd-tw-2012", "dan-chieu/101-qd-tw-2023")
+    assert [str(p) for p in g.problems if p.level == WARNING] == [
+        "content/directives/2024/b.md:9: cảnh báo: số hiệu 101-QĐ/TW không ghi ngày và có 2 văn bản cùng số hiệu: "
+        "ghi thêm ngày ban hành để chỉ rõ văn bản nào"]
+
+
+def test_a_citation_with_its_date_names_the_directive_in_the_collection(tmp_path: Path) -> None:
+    directive(tmp_path, "directives/2023/old.md", "5-HD/BTGTU", "2023-05-05", "Nội dung.")
+    directive(tmp_path, "directives/2024/new.md", "6-KH/BTGTU", "2024-01-01",
+              "Thực hiện Hướng dẫn số 05-HD/BTGTU ngày 05/5/2023 của Ban Tuyên giáo.")
+    g = graph_of(tmp_path)
+    assert g.cites("directives/2024/new.md") == ("directives/2023/old.md",)
+    assert g.cited_by["directives/2023/old.md"] == ("directives/2024/new.md",)
+
+
+def test_a_directive_mentioning_its_own_number_does_not_cite_itself(tmp_path: Path) -> None:
+    directive(tmp_path, "directives/2024/a.md", "7-KH/TU", "2024-01-01", "Trên đây là Kế hoạch số 07-KH/TU.")
+    assert graph_of(tmp_path).cites("directives/2024/a.md") == ()
+
+
+def test_a_citation_cycle_builds_and_each_lists_the_other(tmp_path: Path) -> None:
+    directive(tmp_path, "directives/2024/a.md", "1-KH/TU", "2024-01-01", "Theo Kế hoạch số 2-KH/TU ngày 01/01/2024.")
+    directive(tmp_path, "directives/2024/b.md", "2-KH/TU", "2024-01-01", "Theo Kế hoạch số 1-KH/TU ngày 01/01/2024.")
+    g = graph_of(tmp_path)
+    assert g.cited_by["directives/2024/a.md"] == ("directives/2024/b.md",)
+    assert g.cited_by["directives/2024/b.md"] == ("directives/2024/a.md",)
+
+
+def test_citing_a_document_issued_later_is_warned(tmp_path: Path) -> None:
+    directive(tmp_path, "directives/2023/a.md", "1-KH/TU", "2023-01-01", "Theo Kế hoạch số 9-KH/TU ngày 01/01/2024.")
+    assert [str(p) for p in graph_of(tmp_path).problems if p.level == WARNING] == [
+        "content/directives/2023/a.md:9: cảnh báo: dẫn chiếu 9-KH/TU ngày 01/01/2024, sau ngày ban hành của chính "
+        "văn bản (01/01/2023): kiểm tra lại số hiệu hoặc ngày"]
+
+
+def test_drafts_are_not_in_the_graph(tmp_path: Path) -> None:
+    directive(tmp_path, "directives/2024/a.md", "1-KH/TU", "2024-01-01", "Theo Nghị quyết số 18-NQ/TW ngày 25/10/2017.")
+    path = tmp_path / "content/directives/2024/a.md"
+    path.write_text(path.read_text().replace("---\n\n", "draft: true\n---\n\n"))
+    g = graph_of(tmp_path)
+    assert g.documents == {} and g.citations == ()
