@@ -74,13 +74,11 @@ def on_pre_build(config: MkDocsConfig) -> None:
     options = _options(config)
     root = Path(config.config_file_path).parent
     corpus = load_corpus(root, options.content_dir)
-    for problem in corpus.problems:
-        log.log(logging.WARNING if problem.level == WARNING else logging.INFO, str(problem))
     if corpus.errors:
         listing = "\n".join(str(p) for p in corpus.errors)
         raise PluginError(f"Nội dung có {len(corpus.errors)} lỗi, không dựng trang:\n{listing}")
     graph = links.build_graph(corpus.published, corpus.references)
-    for problem in graph.problems:
+    for problem in corpus.problems + graph.problems:
         log.log(logging.WARNING if problem.level == WARNING else logging.INFO, str(problem))
     specs = {spec.src_uri: spec for spec in pages.build_pages(corpus, graph)}
     _build = _Build(options, corpus, graph, specs)

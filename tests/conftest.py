@@ -39,6 +39,7 @@ def run_build(project: Path, *extra: str) -> BuildResult:
 
 def copy_project(dest: Path) -> Path:
     """A copy of everything a build reads, to break without harm."""
+    dest.mkdir(parents=True, exist_ok=True)
     for part in PROJECT_PARTS:
         src = ROOT / part
         if src.is_dir():

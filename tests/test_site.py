@@ -1,0 +1,167 @@
+"""The built sample site: one official page per directive, faithful to its seed."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from conftest import SEEDS, page, run_build
+from htmltext import text
+
+KH02 = "/van-ban/2024/02-kh-btgduk/"
+CV229 = "/van-ban/2024/229-cv-btghu/"
+KH_NTL = "/van-ban/chua-ro-ngay/ke-hoach-tuyen-truyen-quan-triet-thuc-hien-ket-luan-127-kl/"
+HD_CB = "/van-ban/chua-ro-ngay/huong-dan-tuyen-truyen-mot-so-noi-dung-trong-tam-cua-hoi/"
+
+# Each seed, and the words where the part the page must reproduce in order
+# begins (the header block before it is laid out differently: checked apart).
+SEED_PAGES = {
+    "000_6d727a2a5508cfde.txt": (KH02, "Thực hiện Kế hoạch số 77"),
+    "001_616bf6ae4a111970.txt": (CV229, "Kính gửi:"),
+    "002_79b63b57ade90eba.txt": (KH_NTL, "KẾ HOẠCH"),
+    "004_79d78c7148d5feae.txt": (HD_CB, "HƯỚNG DẪN"),
+}
+
+
+def words(value: str) -> list[str]:
+    return re.findall(r"\w+", unicodedata.normalize("NFC", value).lower())
+
+
+def test_one_page_per_seed_under_van_ban(built_site: Path) -> None:
+    pages = sorted(p.parent.relative_to(built_site).as_posix() for p in built_site.glob("van-ban/*/*/index.html")
+                   if p.parent.parent.name != "loai" and p.parent.parent.name != "co-quan")
+    assert pages == [
+        "van-ban/2024/02-kh-btgduk", "van-ban/2024/229-cv-btghu",
+        "van-ban/chua-ro-ngay/huong-dan-tuyen-truyen-mot-so-noi-dung-trong-tam-cua-hoi",
+        "van-ban/chua-ro-ngay/ke-hoach-tuyen-truyen-quan-triet-thuc-hien-ket-luan-127-kl",
+    ]
+
+
+@pytest.mark.parametrize("seed", sorted(SEED_PAGES))
+def test_every_word_of_the_seed_reaches_its_page_in_order(built_site: Path, seed: str) -> None:
+    url, start = SEED_PAGES[seed]
+    source = (SEEDS / seed).read_text(encoding="utf-8")
+    expected = words(source[source.index(start):])
+    shown = words(text(page(built_site, url), "bt-doc"))
+    missing_at, pos = None, 0
+    for i, word in enumerate(expected):
+        try:
+            pos = shown.index(word, pos) + 1
+        except ValueError:
+            missing_at = i
+            break
+    assert missing_at is None, f"từ thứ {missing_at} không có trên trang: …{' '.join(expected[max(0, missing_at - 8):missing_at + 3])}…"
+    assert len(expected) > 400
+
+
+def test_the_directive_page_has_the_official_header_block(built_site: Path) -> None:
+    html = page(built_site, KH02)
+    assert text(html, "bt-doc__issuer") == "Đảng ủy Khối Các cơ quan và Doanh nghiệp tỉnh Thái Bình Ban Tuyên giáo * Số 02-KH/BTGDUK"
+    assert text(html, "bt-doc__party") == "Đảng Cộng sản Việt Nam Thái Bình, ngày 16 tháng 12 năm 2024"
+    assert text(html, "bt-doc__title") == (
+        "Kế hoạch tuyên truyền việc tổng kết Nghị quyết số 18-NQ/TW của Ban Chấp hành Trung ương Đảng khóa XII "
+        "và sắp xếp tổ chức bộ máy của hệ thống chính trị tinh gọn, hoạt động hiệu lực, hiệu quả trên địa bàn tỉnh")
+    assert text(html, "bt-doc__signature") == "Trưởng ban Vũ Văn Phóng"
+    assert text(html, "bt-doc__recipients").startswith("Nơi nhận: Ban Tuyên giáo Tỉnh ủy (để báo cáo) Thường trực Đảng ủy Khối (để báo cáo)")
+
+
+def test_a_cong_van_shows_its_subject_under_the_number_and_its_addressees(built_site: Path) -> None:
+    html = page(built_site, CV229)
+    assert text(html, "bt-doc__vv") == (
+        "V/v đẩy mạnh tuyên truyền chủ trương sắp xếp, tinh gọn tổ chức bộ máy của hệ thống chính trị thành phố")
+    assert text(html, "bt-doc__addressees") == (
+        "Kính gửi: Các chi bộ, đảng bộ trực thuộc Huyện ủy Các cơ quan tham mưu giúp việc Huyện ủy "
+        "Ủy ban MTTQ Việt Nam và các tổ chức chính trị xã hội huyện")
+    assert text(html, "bt-doc__signature") == "K/T Trưởng ban Phó Trưởng ban Dương Thị Bích"
+
+
+def test_what_the_text_does_not_give_is_shown_as_missing_not_invented(built_site: Path) -> None:
+    html = page(built_site, KH_NTL)
+    assert text(html, "bt-doc__number") == "Văn bản không ghi số hiệu"
+    assert text(html, "bt-doc__issued") == "Văn bản không ghi địa danh, ngày ban hành"
+    assert text(html, "bt-doc__inferred").startswith(
+        "Văn bản gốc không ghi đủ phần đầu; các thông tin sau được lấy từ nội dung: Cơ quan ban hành: dòng 11:")
+
+
+def test_heading_anchors_keep_vietnamese_letters(built_site: Path) -> None:
+    assert 'id="iii-đối-tượng-hình-thức-triển-khai"' in page(built_site, KH_NTL)
+
+
+def test_every_mention_of_a_number_links_to_its_document(built_site: Path) -> None:
+    body = page(built_site, KH02)
+    assert '<a href="../../../dan-chieu/18-nq-tw-2017/">Nghị quyết số 18-NQ/TW</a>' in body
+    assert '<a href="../../../dan-chieu/11-hd-btgdduk-2024/">Hướng dẫn số 11-HD/BTGDƯK</a>' in body
+    assert 'href="./"' not in body.split('class="bt-doc__body"')[1].split("</article>")[0]
+
+
+def test_the_cited_document_page_lists_every_citing_directive_newest_first(built_site: Path) -> None:
+    html = page(built_site, "/dan-chieu/18-nq-tw-2017/")
+    citing = re.findall(r'class="bt-entry__link" href="([^"]+)"', html.split("Văn bản dẫn chiếu (4)")[1])
+    assert citing == ["../../van-ban/2024/229-cv-btghu/", "../../van-ban/2024/02-kh-btgduk/",
+                      "../../" + HD_CB.lstrip("/"), "../../" + KH_NTL.lstrip("/")]
+    assert "Nghị quyết số 18-NQ/TW ngày 25/10/2017 của Ban Chấp hành Trung ương Đảng khóa XII" in text(html)
+
+
+def test_a_directive_page_shows_who_cites_it_and_related_directives(built_site: Path) -> None:
+    panel = text(page(built_site, KH_NTL), "bt-links")
+    assert panel.startswith("Văn bản liên quan Văn bản này thực hiện 28/02/2025 · Kết luận 127-KL/TW")
+    assert "Chưa có văn bản nào trong bản tin dẫn chiếu văn bản này." in panel
+    assert "Văn bản cùng dẫn chiếu 24/12/2024 · Công văn 229-CV/BTGHU" in panel
+
+
+def test_the_home_page_lists_the_newest_directives_first(built_site: Path) -> None:
+    home = page(built_site, "/")
+    assert re.findall(r'class="bt-entry__number">([^<]+)<', home.split('id="bt-newest-h"')[1])[:2] == [
+        "229-CV/BTGHU", "02-KH/BTGDUK"]
+    assert all(label in text(home) for label in ("Theo năm", "Theo loại văn bản", "Theo cơ quan ban hành"))
+
+
+def test_the_site_speaks_vietnamese(built_site: Path) -> None:
+    assert '<html lang="vi"' in page(built_site, KH02)
+
+
+def test_urls_are_ascii_and_lowercase(built_site: Path) -> None:
+    bad = [p.relative_to(built_site).as_posix() for p in built_site.rglob("*.html")
+           if not p.relative_to(built_site).as_posix().isascii() or p.relative_to(built_site).as_posix() != p.relative_to(built_site).as_posix().lower()]
+    assert bad == []
+
+
+def test_no_page_or_style_loads_anything_from_another_host(built_site: Path) -> None:
+    loads = re.compile(r"""(?:<(?:script|img|iframe|source|audio|video)\b[^>]*\bsrc|<link\b[^>]*\bhref)\s*=\s*["']?(?:https?:)?//""", re.I)
+    css_loads = re.compile(r"""(?:url\(\s*["']?|@import\s+["'])(?:https?:)?//""", re.I)
+    offenders = [p.relative_to(built_site).as_posix() for p in built_site.rglob("*")
+                 if p.suffix == ".html" and loads.search(p.read_text(encoding="utf-8"))
+                 or p.suffix == ".css" and css_loads.search(p.read_text(encoding="utf-8"))]
+    assert offenders == []
+
+
+def test_a_draft_is_published_nowhere(project: Path) -> None:
+    path = project / "content/directives/2024/229-cv-btghu.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("draft: false", "draft: true"), encoding="utf-8")
+    result = run_build(project)
+    assert result.returncode == 0, result.output
+    leaks = [p.relative_to(result.site).as_posix() for p in result.site.rglob("*") if p.is_file()
+             and p.suffix in (".html", ".xml", ".json", ".js", ".txt") and ("229-CV/BTGHU" in p.read_text(errors="ignore")
+                                                                            or "229-cv-btghu" in p.read_text(errors="ignore"))]
+    assert leaks == []
+
+
+@pytest.mark.parametrize(("old", "new", "message"), [
+    ("date: 2024-12-16", "date: 2024-02-30", "content/directives/2024/02-kh-btgduk.md:8: date: ngày '2024-02-30' không tồn tại"),
+    ("kind: Kế hoạch", "kind: Kế hoạch tuyên truyền", "content/directives/2024/02-kh-btgduk.md:3: kind: giá trị 'Kế hoạch tuyên truyền' không hợp lệ"),
+    ("number: 02-KH/BTGDUK", "number: 229-CV/BTGHU",
+     "content/directives/2024/229-cv-btghu.md:2: number: số hiệu 229-CV/BTGHU (năm 2024) đã dùng cho content/directives/2024/02-kh-btgduk.md"),
+], ids=["impossible-date", "unknown-kind", "duplicate-number"])
+def test_broken_front_matter_fails_the_build_naming_file_and_line(project: Path, old: str, new: str, message: str) -> None:
+    path = project / "content/directives/2024/02-kh-btgduk.md"
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    (project / "site").mkdir()
+    (project / "site" / "index.html").write_text("trang cũ", encoding="utf-8")
+    result = run_build(project)
+    assert result.returncode != 0
+    assert message in result.output
+    # The build stopped before touching the previous site.
+    assert (project / "site" / "index.html").read_text(encoding="utf-8") == "trang cũ"
