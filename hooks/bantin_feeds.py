@@ -1,0 +1,58 @@
+"""MkDocs hooks: write the Atom feed and the JSON index after the build.
+
+Directive pages are collected from the context the site hook gives them
+(``context["bantin"]["directive"]``), so this hook needs no state of its own
+beyond one build's list, reset in ``on_pre_build``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.pages import Page
+
+from bantin import feeds, formatting
+
+FEED_PATH = "van-ban-moi.xml"
+INDEX_PATH = "van-ban.json"
+
+_published: list[feeds.Published] = []
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    """Forget the previous build's pages (``mkdocs serve`` rebuilds in one process)."""
+    _published.clear()
+
+
+@event_priority(-50)
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
+    """Note each directive page; priority -50: after the site hook has set its context."""
+    directive = (context.get("bantin") or {}).get("directive")
+    if directive is not None:
+        _published.append(feeds.Published(directive, page.url))
+    return context
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Render the feed with the theme's Jinja environment and write both files."""
+    env: Environment = config.theme.get_env()
+    env.filters["short_date"] = formatting.short_date
+    site = Path(config.site_dir)
+    entries = feeds.feed_entries(_published)
+    base = (config.site_url or "").rstrip("/")
+    updated = feeds.feed_updated(entries) or dt.date(1970, 1, 1)
+    atom = env.get_template("bantin/feeds/atom.xml").render(
+        title=config.extra.get("bantin", {}).get("bulletin_name") or config.site_name,
+        base=base,
+        feed_id=f"{base}/{FEED_PATH}" if base else feeds.feed_id(config.site_name),
+        self_url=FEED_PATH,
+        home_url="./",
+        updated=f"{updated.isoformat()}T00:00:00+07:00",
+        entries=entries,
+    )
+    (site / FEED_PATH).write_text(atom, encoding="utf-8")
+    (site / INDEX_PATH).write_text(feeds.json_index(_published, config.site_url), encoding="utf-8")
