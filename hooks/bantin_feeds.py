@@ -13,11 +13,13 @@ from pathlib import Path
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from bantin import feeds, formatting
 
 FEED_PATH = "van-ban-moi.xml"
+TEMPLATE = "bantin/feeds/atom.xml"
 INDEX_PATH = "van-ban.json"
 
 _published: list[feeds.Published] = []
@@ -26,6 +28,15 @@ _published: list[feeds.Published] = []
 def on_pre_build(config: MkDocsConfig) -> None:
     """Forget the previous build's pages (``mkdocs serve`` rebuilds in one process)."""
     _published.clear()
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Keep the feed template out of the site: MkDocs copies theme files that
+    are not ``.html`` as static assets."""
+    template = files.get_file_from_path(TEMPLATE)
+    if template is not None:
+        files.remove(template)
+    return files
 
 
 @event_priority(-50)
@@ -45,7 +56,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     entries = feeds.feed_entries(_published)
     base = (config.site_url or "").rstrip("/")
     updated = feeds.feed_updated(entries) or dt.date(1970, 1, 1)
-    atom = env.get_template("bantin/feeds/atom.xml").render(
+    atom = env.get_template(TEMPLATE).render(
         title=config.extra.get("bantin", {}).get("bulletin_name") or config.site_name,
         base=base,
         feed_id=f"{base}/{FEED_PATH}" if base else feeds.feed_id(config.site_name),

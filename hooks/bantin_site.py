@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from jinja2 import Environment, pass_context
+from markupsafe import Markup
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -104,9 +105,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     """Give generated pages their title and template before rendering."""
     spec = _build.specs.get(page.file.src_uri) if _build else None
     if spec is not None:
-        page.meta.update(title=spec.title, template=spec.template)
+        # Titles come from content and Material's templates print them
+        # unescaped: hand them over already escaped (Markup is not escaped twice).
+        page.meta.update(title=Markup.escape(spec.title), template=spec.template)
         if spec.description:
-            page.meta["description"] = spec.description
+            page.meta["description"] = Markup.escape(spec.description)
     return markdown
 
 

@@ -45,3 +45,7 @@ def test_markup_in_a_title_stays_text_in_the_feed(project: Path) -> None:
     assert result.returncode == 0, result.output
     feed = ET.parse(result.site / "van-ban-moi.xml").getroot()
     assert feed.find(f"{ATOM}entry").findtext(f"{ATOM}title")== 'Công văn 229-CV/BTGHU: <b>đậm</b> & "x" đẩy mạnh'
+
+
+def test_the_feed_template_is_not_published(built_site: Path) -> None:
+    assert not (built_site / "bantin").exists()
