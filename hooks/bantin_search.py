@@ -1,0 +1,102 @@
+"""MkDocs hook: the search index (``bantin.search``) of the built site.
+
+Documents (directives and the documents they cite) are indexed from the
+records the site hook hands each page (``context["bantin"]``); other pages
+from the text a reader sees in their article. The index files are written
+after the build, into ``search/`` of the site.
+
+Replaces Material's search plugin, which makes every phone download the
+whole text of the archive (see ``bantin.search``).
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.pages import Page
+
+from bantin import refs, search
+
+log = logging.getLogger("mkdocs.plugins.bantin.search")
+
+RESULTS_PAGE = "tim-kiem.md"
+
+_docs: dict[str, search.SearchDoc] = {}
+_results_url = {"url": ""}
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    _docs.clear()  # ``mkdocs serve`` rebuilds in one process
+    _results_url["url"] = ""
+
+
+def _excluded(page: Page) -> bool:
+    # Material's convention: ``search: {exclude: true}`` in front matter.
+    options = page.meta.get("search")
+    return isinstance(options, dict) and bool(options.get("exclude"))
+
+
+def _document(page: Page, ctx: dict) -> search.SearchDoc:
+    """A directive or a cited document, from the records its page shows."""
+    e = ctx["entry"]
+    d = ctx.get("directive")
+    if d is not None:
+        own = refs.parse_number(d.number) if d.number else None
+        # Every spelling the body uses, and the canonical number of each
+        # document it cites (so "11-HD/BTGDƯK" also finds the "BTGDĐUK" one).
+        cited = [str(m.number) for m in refs.find_mentions(d.body, own=own)]
+        cited += [c.number for c in (*ctx.get("implements", ()), *ctx.get("cites", ())) if c.number]
+        return search.SearchDoc(
+            url=page.url, title=e.title or page.title, group=search.DIRECTIVE, kind=e.kind, number=e.number,
+            date=e.date, issuer=e.issuer,
+            head=(e.kind or "", e.number or "", e.title or "", *d.topics),
+            meta=(e.issuer or "", d.place or "", d.signer.name if d.signer and d.signer.name else ""),
+            body=search.paragraphs(d.body),
+            own_numbers=(d.number,) if d.number else (), cited_numbers=tuple(cited))
+    doc = ctx.get("document")
+    spellings = tuple(doc.spellings) if doc is not None else ()
+    sentences = tuple(s for c in ctx.get("citing", ()) for s in c.sentences)
+    return search.SearchDoc(
+        url=page.url, title=e.title or "", group=search.CITED, kind=e.kind, number=e.number,
+        date=e.date, issuer=e.issuer,
+        head=(e.kind or "", e.number or "", e.title or ""), meta=(e.issuer or "",),
+        # What the citing directives say about it; the numbers in those
+        # sentences are the citers' business, so none are indexed here.
+        body=sentences, own_numbers=tuple(dict.fromkeys((*spellings, *([e.number] if e.number else ())))))
+
+
+@event_priority(-50)  # after the site hook has put ``bantin`` in the context
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
+    ctx = context.get("bantin")
+    if not _excluded(page) and isinstance(ctx, dict) and ctx.get("entry") is not None:
+        _docs[page.url] = _document(page, ctx)
+    return context
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """Other pages: their title, and the article as the reader sees it."""
+    if page.file.src_uri == RESULTS_PAGE:
+        _results_url["url"] = page.url
+    if page.url not in _docs and not _excluded(page):
+        title = page.title or ""
+        _docs[page.url] = search.SearchDoc(url=page.url, title=title, head=(title,),
+                                           body=search.html_text(output, within="md-content__inner"))
+    return output
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    index = search.build_index(_docs.values())
+    out = search.files(index, _results_url["url"])
+    folder = Path(config.site_dir) / search.FOLDER
+    if folder.exists():
+        shutil.rmtree(folder)  # versions of earlier builds (``mkdocs serve``, --dirty)
+    for rel, text in out.items():
+        path = Path(config.site_dir) / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    log.info("bantin search: %d documents, %d files", len(index.docs), len(out))
+

@@ -1,0 +1,319 @@
+/* bantin search page: accent-insensitive, number-aware, and it fetches only
+   the index shards a query needs. The index format and the query logic are
+   those of src/bantin/search.py (parse_query, rank): keep the two in step;
+   tests/test_search_browser.py compares them. Index files are scripts that
+   push onto self.bantinSearchData, so they also load from file://. */
+(function () {
+  "use strict";
+  var script = document.currentScript;
+  var root = (script && script.getAttribute("data-root")) || "./";
+  var PAGE = 10;
+  var TONES = { "\u0301": "1", "\u0300": "2", "\u0309": "3", "\u0303": "4", "\u0323": "5" };
+  var ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
+  var DIGIT = {};
+  for (var a = 0; a < ALPHABET.length; a++) DIGIT[ALPHABET.charCodeAt(a)] = a;
+  var WORD = /[\p{L}\p{N}]+/gu;
+  var SEPARATORS = /^[ \t\n\r\u00a0\-\/._]*$/;
+
+  /* Data files push [name, data]; the first push may come before this code. */
+  var store = {};
+  var waiting = {};
+  function put(item) {
+    store[item[0]] = item[1];
+    (waiting[item[0]] || []).forEach(function (w) { w.resolve(item[1]); });
+    delete waiting[item[0]];
+  }
+  var queue = self.bantinSearchData = self.bantinSearchData || [];
+  queue.forEach(put);
+  queue.push = function (item) { put(item); return 0; };
+
+  function load(name) {
+    if (name in store) return Promise.resolve(store[name]);
+    if (!store.meta) return Promise.reject(new Error("meta"));
+    return new Promise(function (resolve, reject) {
+      if (waiting[name]) { waiting[name].push({ resolve: resolve, reject: reject }); return; }
+      waiting[name] = [{ resolve: resolve, reject: reject }];
+      var el = document.createElement("script");
+      el.src = root + "search/" + store.meta.version + "/" + name + ".js";
+      el.async = true;
+      el.onerror = function () {
+        (waiting[name] || []).forEach(function (w) { w.reject(new Error(name)); });
+        delete waiting[name];
+        el.remove();
+      };
+      document.head.appendChild(el);
+    });
+  }
+
+  function fold(s) {
+    return s.replace(/Đ/g, "D").replace(/đ/g, "d").normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+  }
+  function variant(word) {
+    if (word === fold(word)) return "";
+    var tone = "", kept = "";
+    for (var ch of word.normalize("NFD")) {
+      if (TONES[ch]) tone = TONES[ch]; else kept += ch;
+    }
+    return kept.normalize("NFC") + tone;
+  }
+  function joins(gap) { return gap.trim() === "" || gap === "-" || gap === "/"; }
+
+  function parseQuery(text, meta) {
+    text = text.normalize("NFC");
+    var toks = [], end = 0, m;
+    WORD.lastIndex = 0;
+    while ((m = WORD.exec(text))) {
+      var lower = m[0].toLowerCase();
+      toks.push([fold(lower), variant(lower), toks.length ? text.slice(end, m.index) : ""]);
+      end = m.index + m[0].length;
+    }
+    var codes = new Set(meta.codes), known = new Set(meta.issuers);
+    var digits = /^[0-9]{1,5}$/, symbol = /^[a-z][a-z0-9]*$/;
+    function separated(i) { return SEPARATORS.test(toks[i][2]); }
+    var words = new Map(), numbers = [], phrases = [], hints = [];
+    var previous = null, i = 0;
+    while (i < toks.length) {
+      var term = toks[i][0], gap = toks[i][2], next = i + 1;
+      if (digits.test(term) && next < toks.length && codes.has(toks[next][0]) && separated(next)) {
+        var number = parseInt(term, 10) + "-" + toks[next][0], j = next + 1;
+        if (j < toks.length && symbol.test(toks[j][0]) && (toks[j][2] === "/" || toks[j][2] === "-" || known.has(toks[j][0]))) {
+          var sym = toks[j][0];
+          j++;
+          while (j < toks.length && toks[j][2] === "-" && symbol.test(toks[j][0])) { sym += toks[j][0]; j++; }
+          number += "/" + sym;
+        }
+        numbers.push(number);
+        previous = null;
+        i = j;
+        continue;
+      }
+      for (var k = 0; k < meta.kinds.length; k++) {
+        var kind = meta.kinds[k][0].split(" "), at = i + kind.length;
+        if (toks.slice(i, at).map(function (t) { return t[0]; }).join(" ") !== kind.join(" ")) continue;
+        if (at < toks.length && toks[at][0] === "so") at++;
+        if (at < toks.length && digits.test(toks[at][0]) &&
+            !(at + 1 < toks.length && codes.has(toks[at + 1][0]) && separated(at + 1))) {
+          hints.push(parseInt(toks[at][0], 10) + "-" + meta.kinds[k][1]);
+        }
+        break;
+      }
+      if (!words.has(term)) words.set(term, toks[i][1]);
+      if (previous !== null && joins(gap)) phrases.push(previous + " " + term);
+      previous = term;
+      i = next;
+    }
+    function unique(xs) { return Array.from(new Set(xs)); }
+    return { words: Array.from(words), numbers: unique(numbers), phrases: unique(phrases), hints: unique(hints) };
+  }
+
+  function shardOf(term, shards) {
+    var h = 0x811c9dc5, bytes = new TextEncoder().encode(term);
+    for (var i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i], 0x01000193) >>> 0;
+    return h % shards;
+  }
+  function decode(text) {
+    var out = [], value = 0, previous = -1, gap = -1;
+    for (var i = 0; i < text.length; i++) {
+      var d = DIGIT[text.charCodeAt(i)];
+      value = value * 32 + (d & 31);
+      if (d < 32) {
+        if (gap < 0) { gap = value; } else { previous += gap + 1; out.push(previous, value); gap = -1; }
+        value = 0;
+      }
+    }
+    return out; // flat: doc, weight, doc, weight, ...
+  }
+  var decoded = new Map();
+  function lookup(term) {
+    var shard = store["t" + shardOf(term, store.meta.shards)];
+    var entry = shard && Object.prototype.hasOwnProperty.call(shard, term) ? shard[term] : null;
+    if (!entry) return [];
+    if (!decoded.has(term)) {
+      var lists = [];
+      for (var i = 0; i < entry.length; i += 2) lists.push([entry[i], decode(entry[i + 1])]);
+      decoded.set(term, lists);
+    }
+    return decoded.get(term);
+  }
+  function idf(df, n) { return Math.log(1 + (n - df + 0.5) / (df + 0.5)); }
+  function docFreq(lists) {
+    if (lists.length === 1) return lists[0][1].length / 2;
+    var seen = new Set();
+    lists.forEach(function (l) { for (var i = 0; i < l[1].length; i += 2) seen.add(l[1][i]); });
+    return seen.size;
+  }
+
+  /* search.py rank(): same order of additions, so the same floats. */
+  function rank(query, n) {
+    var acc = new Map();
+    var required = query.words.concat(query.numbers.map(function (x) { return [x, ""]; }));
+    required.forEach(function (req) {
+      var term = req[0], v = req[1], lists = lookup(term), weight = idf(docFreq(lists), n);
+      lists.forEach(function (l) {
+        var exact = v !== "" && l[0] === v, p = l[1];
+        for (var i = 0; i < p.length; i += 2) {
+          var a = acc.get(p[i]);
+          if (!a) { a = [0, 0, 0, null, null, 0]; acc.set(p[i], a); } // matched, exact, score, last term, last hint, hinted
+          if (a[3] !== term) { a[0]++; a[3] = term; }
+          if (exact) a[1]++;
+          a[2] += weight * p[i + 1];
+        }
+      });
+    });
+    query.phrases.map(function (t) { return [false, t]; }).concat(query.hints.map(function (t) { return [true, t]; }))
+      .forEach(function (opt) {
+        var hint = opt[0], term = opt[1], lists = lookup(term), weight = idf(docFreq(lists), n);
+        lists.forEach(function (l) {
+          var p = l[1];
+          for (var i = 0; i < p.length; i += 2) {
+            var a = acc.get(p[i]);
+            if (!a) continue;
+            a[2] += weight * p[i + 1];
+            if (hint && a[4] !== term) { a[4] = term; a[5]++; }
+          }
+        });
+      });
+    var hits = [];
+    acc.forEach(function (a, doc) { hits.push({ doc: doc, matched: a[0], exact: a[1], hinted: a[5], score: a[2] }); });
+    hits.sort(function (x, y) {
+      return (y.matched - x.matched) || (y.exact - x.exact) || (y.hinted - x.hinted) || (y.score - x.score) || (x.doc - y.doc);
+    });
+    var complete = hits.length > 0 && hits[0].matched === required.length;
+    if (complete) hits = hits.filter(function (h) { return h.matched === required.length; });
+    return { hits: hits, complete: complete };
+  }
+
+  function terms(query) {
+    return Array.from(new Set(query.words.map(function (w) { return w[0]; })
+      .concat(query.numbers, query.phrases, query.hints)));
+  }
+
+  /* Parse, fetch the shards the terms live in, rank. */
+  function run(text) {
+    if (!store.meta) return Promise.reject(new Error("meta"));
+    var meta = store.meta, query = parseQuery(text, meta);
+    var shards = new Set(terms(query).map(function (t) { return "t" + shardOf(t, meta.shards); }));
+    var started = performance.now();
+    return Promise.all(Array.from(shards, load)).then(function () {
+      var loaded = performance.now();
+      var result = rank(query, meta.docs);
+      result.query = query;
+      result.timing = { started: started, loaded: loaded, ranked: performance.now() };
+      return result;
+    });
+  }
+  function rows(hits) {
+    var chunks = new Set(hits.map(function (h) { return "d" + Math.floor(h.doc / store.meta.chunk); }));
+    return Promise.all(Array.from(chunks, load)).then(function () {
+      return hits.map(function (h) { return store["d" + Math.floor(h.doc / store.meta.chunk)][h.doc % store.meta.chunk]; });
+    });
+  }
+
+  /* --- the page ---------------------------------------------------------- */
+  var form = document.querySelector(".bt-search");
+  var input = document.getElementById("bt-search-q");
+  var status = document.getElementById("bt-search-status");
+  var list = document.getElementById("bt-search-results");
+  var more = document.getElementById("bt-search-more");
+  var current = null;
+  var pageTitle = document.title;
+
+  function shortDate(iso) {
+    if (!iso) return "chưa rõ ngày";
+    var p = iso.split("-");
+    return p[2] + "/" + p[1] + "/" + p[0];
+  }
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text) e.textContent = text;
+    return e;
+  }
+  /* One result, drawn like a listing line (partials/bantin/entry.html). */
+  function item(row) {
+    var url = row[0], kind = row[1], number = row[2], date = row[3], title = row[4], issuer = row[5], group = row[6];
+    var li = el("li", "bt-entry bt-search__hit" + (group === 1 ? " bt-entry--cited" : ""));
+    var a = el("a", "bt-entry__link");
+    a.href = root + url;
+    if (group !== 2) {
+      var meta = el("span", "bt-entry__meta");
+      var time = el("time", "bt-entry__date", shortDate(date));
+      if (date) time.dateTime = date;
+      meta.appendChild(time);
+      meta.appendChild(document.createTextNode(" · "));
+      meta.appendChild(el("span", "bt-entry__kind", kind || "Văn bản"));
+      meta.appendChild(document.createTextNode(" "));
+      meta.appendChild(number ? el("span", "bt-entry__number", number) : el("span", "bt-entry__number bt-missing", "không số"));
+      if (group === 1) meta.appendChild(el("span", "bt-search__cited", " · văn bản được dẫn chiếu"));
+      a.appendChild(meta);
+    }
+    if (title) a.appendChild(el("span", "bt-entry__title", title));
+    li.appendChild(a);
+    if (issuer) li.appendChild(el("span", "bt-entry__issuer", issuer));
+    return li;
+  }
+  function show(result, from) {
+    var page = result.hits.slice(from, from + PAGE);
+    return rows(page).then(function (found) {
+      if (current !== result) return;
+      var drawing = performance.now();
+      found.forEach(function (row) { list.appendChild(item(row)); });
+      result.shown = from + page.length;
+      more.hidden = result.shown >= result.hits.length;
+      if (!from) {
+        // For bench/search_budget.py: compute time is ranking plus drawing.
+        result.timing.drawing = drawing;
+        result.timing.shown = performance.now();
+        self.bantinSearch.last = result;
+      }
+    });
+  }
+  function say(text) { status.textContent = text; }
+  function count(n) { return n.toLocaleString("vi-VN"); }
+
+  function search(text) {
+    text = text.trim();
+    list.textContent = "";
+    more.hidden = true;
+    current = null;
+    document.title = text ? "“" + text + "” – " + pageTitle : pageTitle;
+    if (!text) { say(""); return Promise.resolve(); }
+    say("Đang tìm…");
+    list.setAttribute("aria-busy", "true");
+    return run(text).then(function (result) {
+      current = result;
+      var n = result.hits.length, quoted = "“" + text + "”";
+      if (!n) say("Không tìm thấy văn bản nào cho " + quoted + ". Hãy thử ít từ hơn, hoặc gõ số hiệu như 18-NQ/TW.");
+      else if (result.complete) say("Tìm thấy " + count(n) + " kết quả cho " + quoted + ".");
+      else say("Không có trang nào chứa đủ các từ của " + quoted + "; " + count(n) + " kết quả chứa một phần.");
+      return show(result, 0);
+    }).catch(function () {
+      say("Không tải được chỉ mục tìm kiếm. Hãy kiểm tra kết nối mạng rồi thử lại.");
+    }).then(function () {
+      list.removeAttribute("aria-busy");
+      document.documentElement.setAttribute("data-bt-search", "done");
+    });
+  }
+
+  self.bantinSearch = { run: run, parseQuery: function (t) { return parseQuery(t, store.meta); }, search: search };
+  if (!form) return;
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    try {
+      history.replaceState(null, "", "?q=" + encodeURIComponent(input.value.trim()));
+    } catch (e) { /* file:// may refuse; the results still show */ }
+    search(input.value);
+  });
+  more.addEventListener("click", function () {
+    if (!current) return;
+    var first = current.shown;
+    show(current, first).then(function () {
+      var next = list.children[first];
+      if (next) next.querySelector("a").focus();
+    });
+  });
+  var q = new URLSearchParams(location.search).get("q") || "";
+  input.value = q;
+  if (q.trim()) search(q); else { input.focus(); document.documentElement.setAttribute("data-bt-search", "done"); }
+})();

@@ -1,0 +1,235 @@
+"""Search: folding, number spellings, ranking on the sample site, index files.
+
+Ranking is checked on the index the real build wrote (``search.load``), the
+same files the browser reads; ``test_search_browser.py`` checks that the
+browser's code ranks as ``search.query`` does.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import random
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from bantin import refs, search
+from bantin.search import SearchDoc
+
+NQ18 = "dan-chieu/18-nq-tw-2017/"
+CITING_NQ18 = {  # the four sample directives that cite Nghị quyết 18-NQ/TW
+    "van-ban/2024/02-kh-btgduk/",
+    "van-ban/2024/229-cv-btghu/",
+    "van-ban/chua-ro-ngay/huong-dan-tuyen-truyen-mot-so-noi-dung-trong-tam-cua-hoi/",
+    "van-ban/chua-ro-ngay/ke-hoach-tuyen-truyen-quan-triet-thuc-hien-ket-luan-127-kl/",
+}
+CAO_BANG_HD = "van-ban/chua-ro-ngay/huong-dan-tuyen-truyen-mot-so-noi-dung-trong-tam-cua-hoi/"
+
+
+@pytest.fixture(scope="module")
+def index(built_site: Path) -> search.Index:
+    return search.load(built_site)
+
+
+def urls(index: search.Index, q: str) -> list[str]:
+    return [d.url for d in search.query(index, q)[0]]
+
+
+# --- words ------------------------------------------------------------------
+
+@pytest.mark.parametrize("a, b", [("khoá", "khóa"), ("hoà", "hòa"), ("thuỷ", "thủy"), ("Khoá", "khóa")])
+def test_old_and_new_tone_placement_are_one_variant(a: str, b: str) -> None:
+    assert search.word_keys(a) == search.word_keys(b)
+
+
+def test_a_word_is_indexed_folded_and_keeps_its_accents_apart() -> None:
+    assert search.word_keys("Đảng") == ("dang", "đang3")
+    assert search.word_keys("đang") == ("dang", "đang")
+    assert search.word_keys("dạng") == ("dang", "dang5")
+    assert search.word_keys("dang") == ("dang", "")
+
+
+def test_decomposed_text_gives_the_tokens_of_composed_text() -> None:
+    text = "Nghị quyết khóa XIII"
+    assert search.tokens(unicodedata.normalize("NFD", text)) == search.tokens(text)
+
+
+def test_phrases_join_words_parted_by_space_hyphen_or_slash_only() -> None:
+    joined = [t.joined for t in search.tokens("sắp xếp, tinh gọn bộ máy 18-NQ/TW")]
+    assert joined == [False, True, False, True, True, True, True, True, True]
+
+
+# --- numbers ----------------------------------------------------------------
+
+@pytest.mark.parametrize("typed", ["18-NQ/TW", "18 NQ/TW", "18-nq-tw", "18/NQ-TW", "18 nq tw", "018-NQ/TW", "số 18-NQ/TW"])
+def test_every_spelling_of_a_number_is_the_number_refs_reads(typed: str) -> None:
+    canonical, _ = search.number_terms(refs.parse_number("18-NQ/TW"))
+    assert search.parse_query(typed, issuers={"tw"}).numbers == (canonical,) == ("18-nq/tw",)
+
+
+def test_an_issuer_after_a_space_must_be_a_known_symbol() -> None:
+    q = search.parse_query("18-NQ nghị quyết", issuers={"tw"})
+    assert (q.numbers, [w for w, _ in q.words]) == (("18-nq",), ["nghi", "quyet"])
+
+
+def test_special_letters_of_codes_and_issuers_fold() -> None:
+    assert search.number_terms(refs.parse_number("11-HD/BTGDĐUK")) == ("11-hd/btgdduk", "11-hd")
+    assert search.number_terms(refs.parse_number("05-QĐi/TW")) == ("5-qdi/tw", "5-qdi")
+    assert search.parse_query("11 hd btgdduk", issuers={"btgdduk"}).numbers == ("11-hd/btgdduk",)
+
+
+def test_a_kind_name_and_serial_hint_at_that_document() -> None:
+    q = search.parse_query("Nghị quyết số 18")
+    assert (q.hints, q.numbers, [w for w, _ in q.words]) == (("18-nq",), (), ["nghi", "quyet", "so", "18"])
+
+
+# --- ranking on the sample site -----------------------------------------------
+
+def test_nghi_quyet_18_finds_the_resolution_then_its_citers(index: search.Index) -> None:
+    found = urls(index, "nghi quyet 18")
+    assert found[0] == NQ18
+    assert set(found[1:5]) == CITING_NQ18
+
+
+@pytest.mark.parametrize("typed", ["18-NQ/TW", "18 NQ/TW", "18-nq-tw", "18/NQ-TW"])
+def test_a_number_finds_its_page_then_the_directives_citing_it_and_nothing_else(index: search.Index, typed: str) -> None:
+    assert urls(index, typed) == [
+        NQ18,
+        "van-ban/2024/02-kh-btgduk/",
+        CAO_BANG_HD,
+        "van-ban/2024/229-cv-btghu/",
+        "van-ban/chua-ro-ngay/ke-hoach-tuyen-truyen-quan-triet-thuc-hien-ket-luan-127-kl/",
+    ]
+
+
+def test_sap_xep_bo_may_finds_the_directives_about_it_first(index: search.Index) -> None:
+    assert set(urls(index, "sap xep bo may")[:4]) == CITING_NQ18
+
+
+def test_khoa_xiii_finds_the_documents_of_the_thirteenth_term(index: search.Index) -> None:
+    assert urls(index, "khoá XIII")[:3] == [CAO_BANG_HD, "van-ban/2024/02-kh-btgduk/", "van-ban/2024/229-cv-btghu/"]
+    assert "van-ban/chua-ro-ngay/ke-hoach-tuyen-truyen-quan-triet-thuc-hien-ket-luan-127-kl/" not in urls(index, "khoá XIII")
+
+
+@pytest.mark.parametrize("bare, accented", [
+    ("nghi quyet 18", "Nghị quyết 18"), ("khoa XIII", "khóa XIII"), ("dang", "đảng"), ("hoa", "hòa"),
+])
+def test_a_query_without_marks_finds_the_pages_the_accented_one_finds(index: search.Index, bare: str, accented: str) -> None:
+    assert set(urls(index, bare)) == set(urls(index, accented))
+    assert urls(index, bare)
+
+
+@pytest.mark.parametrize("a, b", [("khoá", "khóa"), ("hoà", "hòa"), ("NGHỊ QUYẾT 18", "nghị quyết 18")])
+def test_tone_placement_and_case_change_nothing(index: search.Index, a: str, b: str) -> None:
+    assert urls(index, a) == urls(index, b)
+
+
+def test_an_accented_query_ranks_exact_accent_matches_first(index: search.Index) -> None:
+    found = urls(index, "đảng")
+    exact = {index.docs[d].url for v, p in index.lookup("dang") if v == "đang3" for d, _ in p}
+    assert set(found[:len(exact)]) == exact
+    assert set(found[len(exact):])  # "đang", "dạng" … follow: the order was a choice
+
+
+def holding(index: search.Index, term: str) -> set[str]:
+    return {index.docs[d].url for _, p in index.lookup(term) for d, _ in p}
+
+
+def test_documents_holding_every_word_come_alone(index: search.Index) -> None:
+    docs, complete = search.query(index, "khoá XIII")
+    assert complete
+    assert {d.url for d in docs} == holding(index, "khoa") & holding(index, "xiii")
+
+
+def test_when_no_document_holds_every_word_those_holding_most_come_first(index: search.Index) -> None:
+    docs, complete = search.query(index, "khoá XIII xyzzy")
+    assert not complete
+    both = holding(index, "khoa") & holding(index, "xiii")
+    assert {d.url for d in docs[:len(both)]} == both
+    assert len(docs) == len(holding(index, "khoa") | holding(index, "xiii"))
+
+
+def test_results_say_kind_number_date_subject_and_issuer(index: search.Index) -> None:
+    first = search.query(index, "18-NQ/TW")[0]
+    assert (first[0].kind, first[0].number, first[0].date) == ("Nghị quyết", "18-NQ/TW", dt.date(2017, 10, 25))
+    kh = first[1]
+    assert (kh.kind, kh.number, kh.date, kh.issuer) == (
+        "Kế hoạch", "02-KH/BTGDUK", dt.date(2024, 12, 16),
+        "Ban Tuyên giáo, Đảng ủy Khối Các cơ quan và Doanh nghiệp tỉnh Thái Bình")
+    assert kh.title.startswith("tuyên truyền việc tổng kết Nghị quyết số 18-NQ/TW")
+
+
+def test_a_directive_without_number_or_date_says_so(index: search.Index) -> None:
+    doc = next(d for d in index.docs if d.url == CAO_BANG_HD)
+    assert (doc.number, doc.date, doc.kind) == (None, None, "Hướng dẫn")
+
+
+def test_the_results_page_itself_is_not_indexed(index: search.Index) -> None:
+    assert not [d for d in index.docs if d.url.startswith("tim-kiem")]
+
+
+# --- the files ----------------------------------------------------------------
+
+def test_the_site_has_no_whole_text_index(built_site: Path) -> None:
+    assert not (built_site / "search" / "search_index.json").exists()
+
+
+def test_the_manifest_lists_exactly_the_index_files(built_site: Path) -> None:
+    manifest = json.loads((built_site / "search" / "manifest.json").read_text(encoding="utf-8"))
+    on_disk = sorted(p.relative_to(built_site).as_posix() for p in (built_site / "search").rglob("*.js"))
+    assert manifest["files"] == on_disk
+    assert manifest["page"] == "tim-kiem/"
+    assert (built_site / manifest["script"]).is_file()
+    assert f"search/{manifest['version']}/t0.js" in on_disk
+
+
+def synthetic(n: int, seed: int = 5) -> list[SearchDoc]:
+    """Documents of random Vietnamese-like words, to size shards by."""
+    rng = random.Random(seed)
+    syllables = [f"{a}{b}" for a in ("tr", "ng", "th", "b", "d", "đ", "kh", "qu") for b in ("uyên", "ảng", "ị", "ết", "ổ", "ức", "áy")]
+    return [
+        SearchDoc(url=f"van-ban/x/{i}/", title=f"văn bản {i}", group=search.DIRECTIVE, kind="Kế hoạch",
+                  number=f"{i}-KH/TU", date=dt.date(2024, 1, 1) + dt.timedelta(days=i % 300),
+                  head=(" ".join(rng.choices(syllables, k=12)),),
+                  body=tuple(" ".join(rng.choices(syllables, k=40)) for _ in range(20)),
+                  own_numbers=(f"{i}-KH/TU",), cited_numbers=(f"{rng.randint(1, 50)}-NQ/TW",))
+        for i in range(n)
+    ]
+
+
+def test_two_builds_of_the_same_documents_are_byte_identical() -> None:
+    docs = synthetic(60)
+    shuffled = docs[:]
+    random.Random(1).shuffle(shuffled)
+    assert search.files(search.build_index(docs), "tim-kiem/") == search.files(search.build_index(shuffled), "tim-kiem/")
+
+
+def test_shards_stay_near_their_target_size() -> None:
+    out = search.files(search.build_index(synthetic(400)), "tim-kiem/", shard_target=8 * 1024)
+    shards = [len(text) for path, text in out.items() if path.rsplit("/", 1)[-1].startswith("t")]
+    assert len(shards) > 20
+    assert max(shards) < 3 * 8 * 1024
+
+
+def test_postings_survive_encoding() -> None:
+    postings = [(0, 1), (1, 30), (2, 60), (40, 5), (1_000_000, 7)]
+    assert search.decode(search.encode(postings)) == postings
+
+
+def test_a_term_lives_in_the_shard_its_hash_names(built_site: Path) -> None:
+    meta = json.loads((built_site / "search" / "index.js").read_text(encoding="utf-8").split(".push(", 1)[1].rsplit(");", 1)[0])[1]
+    term = "18-nq/tw"
+    shard = built_site / "search" / meta["version"] / f"t{search.shard_of(term, meta['shards'])}.js"
+    assert f'"{term}":' in shard.read_text(encoding="utf-8")
+
+
+# --- text from HTML -------------------------------------------------------------
+
+def test_page_text_leaves_out_listings_scripts_and_permalinks() -> None:
+    html = """<nav>Trang chủ</nav><article class="md-content__inner">
+      <h1 id="a">Khẩu hiệu<a class="headerlink" href="#a">¶</a></h1><p>Đảng Cộng sản<br>Việt Nam</p>
+      <ul class="bt-entries"><li>Kế hoạch 02-KH/BTGDUK</li></ul><div data-search-skip><p>lặp lại</p></div>
+      <script>var x = 1;</script></article><footer>chân trang</footer>"""
+    assert search.html_text(html, within="md-content__inner") == ("Khẩu hiệu", "Đảng Cộng sản", "Việt Nam")
