@@ -1,0 +1,248 @@
+"""Printing, checked as a reader holding the paper would: chromium prints the
+built sample site to PDF, and poppler's pdftotext/pdftoppm read it back.
+
+A directive prints on A4 in the official layout of Hướng dẫn 36-HD/VPTW
+(margins 20 mm top and bottom, 30 mm left, 15 mm right; 14 pt serif body;
+header block in two columns; signature right, recipients bottom left; page
+numbers from page 2), with none of the site around it. The slogans page
+prints as a list or, in banner mode, one slogan per A4 landscape page; the
+timeline as a chronological list; a monthly bulletin as one document.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import subprocess
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+import yaml
+
+from browser import requires_chromium, serve
+from conftest import ROOT
+
+KH02 = "/van-ban/2024/02-kh-btgduk/"
+CV229 = "/van-ban/2024/229-cv-btghu/"
+HD_CB = "/van-ban/chua-ro-ngay/huong-dan-tuyen-truyen-mot-so-noi-dung-trong-tam-cua-hoi/"
+
+MM = 72 / 25.4  # points per millimetre
+A4 = (210 * MM, 297 * MM)
+SLOGANS = yaml.safe_load((ROOT / "content/slogans/huong-dan-tuyen-truyen-mot-so-noi-dung-trong-tam-cua-hoi.yml")
+                         .read_text(encoding="utf-8"))["slogans"]
+# What the screen has around a document and paper must not.
+SITE_WORDS = ("Bản tin Thông tin nội bộ", "Kho văn bản", "Dòng thời gian", "Tìm kiếm", "Văn bản liên quan",
+              "Bản tin tháng", "Trở lại", "Sao chép", "In băng rôn", "Hướng dẫn biên tập")
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+
+@dataclass(frozen=True)
+class Page:
+    width: float
+    height: float
+    words: tuple[Word, ...]
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+
+def read_pdf(path: Path) -> list[Page]:
+    """Every page: its size and its words with their boxes, in reading order."""
+    xhtml = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    pages = []
+    for width, height, body in re.findall(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', xhtml, re.S):
+        words = tuple(Word(unicodedata.normalize("NFC", _unescape(t)), float(a), float(b), float(c), float(d))
+                      for a, b, c, d, t in re.findall(
+                          r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>', body))
+        pages.append(Page(float(width), float(height), words))
+    return pages
+
+
+def _unescape(text: str) -> str:
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"').replace("&apos;", "'").replace("&amp;", "&")
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
+
+
+def is_a4(page: Page, landscape: bool = False) -> bool:
+    want = A4[::-1] if landscape else A4
+    return abs(page.width - want[0]) < 1.5 and abs(page.height - want[1]) < 1.5
+
+
+def find(page: Page, phrase: str) -> list[Word]:
+    """The words of ``phrase`` where it first appears on ``page``."""
+    wanted = phrase.split()
+    for i in range(len(page.words) - len(wanted) + 1):
+        if [w.text for w in page.words[i:i + len(wanted)]] == wanted:
+            return list(page.words[i:i + len(wanted)])
+    raise AssertionError(f"«{phrase}» không có trên trang: {page.text[:300]}…")
+
+
+@dataclass
+class Printer:
+    tab: object
+    base: str
+    out: Path
+
+    def pdf(self, url: str, name: str) -> Path:
+        self.tab.goto(self.base + url)
+        self.tab.eval("document.fonts.ready.then(() => true)")
+        return self.tab.pdf(self.out / f"{name}.pdf")
+
+
+@pytest.fixture(scope="module")
+def printer(browser, built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Printer]:
+    with serve(built_site) as base:
+        yield Printer(browser.tab(width=1280, height=900, mobile=False), base, tmp_path_factory.mktemp("pdf"))
+
+
+@pytest.fixture(scope="module")
+def kh02(printer: Printer) -> list[Page]:
+    return read_pdf(printer.pdf(KH02, "kh02"))
+
+
+@pytest.fixture(scope="module")
+def cv229(printer: Printer) -> list[Page]:
+    return read_pdf(printer.pdf(CV229, "cv229"))
+
+
+# --- a directive ------------------------------------------------------------
+
+@requires_chromium
+def test_a_directive_prints_on_a4(kh02: list[Page]) -> None:
+    assert len(kh02) >= 3
+    assert all(is_a4(p) for p in kh02)
+
+
+@requires_chromium
+def test_page_one_has_the_header_block_in_two_columns(kh02: list[Page]) -> None:
+    first = kh02[0]
+    middle = first.width / 2
+    issuer = find(first, "BAN TUYÊN GIÁO")
+    number = find(first, "Số 02-KH/BTGDUK")
+    party = find(first, "ĐẢNG CỘNG SẢN VIỆT NAM")
+    issued = find(first, "Thái Bình, ngày 16 tháng 12 năm 2024")
+    assert max(w.x1 for w in issuer + number) < middle < min(w.x0 for w in party + issued)
+    # The Party name on the first line, level with the top of the issuer block.
+    parent = find(first, "ĐẢNG ỦY KHỐI CÁC CƠ QUAN")
+    assert abs(party[0].y0 - parent[0].y0) < 3
+    assert party[0].y0 < issued[0].y0 < find(first, "KẾ HOẠCH")[0].y0
+
+
+@requires_chromium
+def test_kind_and_subject_are_centred(kh02: list[Page]) -> None:
+    first = kh02[0]
+    left, right = 30 * MM, first.width - 15 * MM
+    kind = find(first, "KẾ HOẠCH")
+    assert abs((kind[0].x0 + kind[-1].x1) / 2 - (left + right) / 2) < 3
+
+
+@requires_chromium
+def test_the_text_keeps_the_official_margins(kh02: list[Page]) -> None:
+    for page in kh02[1:-1]:  # pages of running text
+        body = [w for w in page.words if 20 * MM <= w.y0]  # below the page number
+        assert min(w.x0 for w in body) == pytest.approx(30 * MM, abs=1.5)
+        assert max(w.x1 for w in body) == pytest.approx(page.width - 15 * MM, abs=2)
+        assert min(w.y0 for w in body) >= 20 * MM - 1
+        assert max(w.y1 for w in body) <= page.height - 20 * MM + 1
+
+
+@requires_chromium
+def test_pages_after_the_first_are_numbered_at_the_top(kh02: list[Page]) -> None:
+    assert not [w for w in kh02[0].words if w.y1 < 20 * MM]
+    for number, page in enumerate(kh02[1:], start=2):
+        top = [w for w in page.words if w.y1 < 20 * MM]
+        assert [w.text for w in top] == [str(number)]
+        centre = (top[0].x0 + top[0].x1) / 2
+        assert centre == pytest.approx((30 * MM + page.width - 15 * MM) / 2, abs=3)
+
+
+@requires_chromium
+def test_the_body_is_printed_whole(kh02: list[Page]) -> None:
+    text = squash(" ".join(p.text for p in kh02))
+    assert "Thực hiện Kế hoạch số 77-KH/BTGTU, ngày 10/12/2024 của Ban Tuyên giáo Tỉnh ủy" in text
+    assert "I. MỤC ĐÍCH, YÊU CẦU" in text
+    source = (ROOT / "content/directives/2024/02-kh-btgduk.md").read_text(encoding="utf-8")
+    last_paragraph = squash(source.rstrip().split("\n\n")[-1])
+    assert last_paragraph in text
+
+
+@requires_chromium
+def test_paper_has_none_of_the_site(kh02: list[Page], cv229: list[Page]) -> None:
+    for pages in (kh02, cv229):
+        text = squash(" ".join(p.text for p in pages))
+        assert [w for w in SITE_WORDS if w in text] == []
+
+
+@requires_chromium
+def test_signature_right_and_recipients_bottom_left(cv229: list[Page]) -> None:
+    last = cv229[-1]
+    middle = last.width / 2
+    label = find(last, "Nơi nhận:")
+    authority = find(last, "K/T TRƯỞNG BAN")
+    position = find(last, "PHÓ TRƯỞNG BAN")
+    name = find(last, "Dương Thị Bích")
+    assert label[-1].x1 < middle < min(w.x0 for w in authority + position + name)
+    assert abs(label[0].y0 - authority[0].y0) < 3
+    assert authority[0].y0 < position[0].y0 < name[0].y0
+    assert label[0].x0 == pytest.approx(30 * MM, abs=1.5)
+
+
+@requires_chromium
+def test_a_directive_without_number_or_date_prints_that_honestly(printer: Printer) -> None:
+    first = read_pdf(printer.pdf(HD_CB, "hd-cb"))[0]
+    find(first, "Văn bản không ghi số hiệu")
+    find(first, "Văn bản không ghi địa danh, ngày ban hành")
+
+
+@requires_chromium
+def test_print_sizes_and_face_follow_the_guidance(printer: Printer) -> None:
+    printer.tab.goto(printer.base + CV229)
+    printer.tab.call("Emulation.setEmulatedMedia", {"media": "print"})
+    printer.tab.eval("document.getAnimations().forEach((a) => a.finish())")  # links fade their colour
+    try:
+        sizes = printer.tab.eval("""Object.fromEntries([
+            ".bt-doc__body p", ".bt-doc__party-name", ".bt-doc__issuer-name", ".bt-doc__issued",
+            ".bt-doc__signer", ".bt-doc__recipients li", ".bt-doc__vv"
+        ].map((s) => [s, getComputedStyle(document.querySelector(s)).fontSize]))""")
+        link = printer.tab.eval("""(() => { const s = getComputedStyle(document.querySelector(".bt-doc__body a"));
+            return [s.color, s.textDecorationLine]; })()""")
+    finally:
+        printer.tab.call("Emulation.setEmulatedMedia", {"media": ""})
+    pt = {k: round(float(v.removesuffix("px")) * 0.75, 1) for k, v in sizes.items()}
+    assert pt == {".bt-doc__body p": 14, ".bt-doc__party-name": 15, ".bt-doc__issuer-name": 14,
+                  ".bt-doc__issued": 14, ".bt-doc__signer": 14, ".bt-doc__recipients li": 12, ".bt-doc__vv": 12}
+    assert link == ["rgb(0, 0, 0)", "none"]
+
+
+@requires_chromium
+def test_the_shipped_serif_is_the_only_face_on_paper(printer: Printer) -> None:
+    path = printer.pdf(CV229, "fonts")
+    listing = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
+    faces = sorted({line.split()[0].split("+")[-1] for line in listing.splitlines()[2:]})
+    assert faces == ["BantinSerif-Bold", "BantinSerif-Italic", "BantinSerif-Regular"]
+
+
+@requires_chromium
+def test_links_and_everything_else_print_in_black(printer: Printer, tmp_path: Path) -> None:
+    path = printer.pdf(KH02, "colour")
+    subprocess.run(["pdftoppm", "-r", "40", "-f", "1", "-l", "1", str(path), str(tmp_path / "p")], check=True)
+    image = next(tmp_path.glob("p*.ppm")).read_bytes()
+    header = re.match(rb"P6\s+(\d+)\s+(\d+)\s+255\s", image)
+    pixels = image[header.end():]
+    coloured = sum(1 for i in range(0, len(pixels), 3) if max(pixels[i:i + 3]) - min(pixels[i:i + 3]) > 24)
+    assert coloured == 0
