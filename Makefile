@@ -39,5 +39,15 @@ check: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
+# A copy that opens from disk, search included, zipped to hand out:
+# dist/bantin-offline.zip holds the folder bantin-offline/ (open index.html).
+# The zip leaves out what no page loads (source maps, Material's own search
+# engine), so it stays small enough for a chat app.
+offline: $(STAMP)
+	rm -rf dist/bantin-offline dist/bantin-offline.zip
+	$(BIN)/mkdocs build --strict --config-file mkdocs.offline.yml
+	cd dist && zip -qr -X bantin-offline.zip bantin-offline -x '*.map' \
+	  'bantin-offline/assets/javascripts/lunr/*' 'bantin-offline/assets/javascripts/workers/*'
+
 clean:
-	rm -rf site site.new site.old $(VENV)
+	rm -rf site site.new site.old dist/bantin-offline dist/bantin-offline.zip $(VENV)

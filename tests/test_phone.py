@@ -23,6 +23,7 @@ PAGES = {
     "cited-document": "/dan-chieu/18-nq-tw-2017/",
     "archive": "/van-ban/",
     "year": "/van-ban/2024/",
+    "offline-notice": "/ngoai-tuyen/",
     "search": "/tim-kiem/",
 }
 

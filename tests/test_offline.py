@@ -1,0 +1,224 @@
+"""Reading with no network: a reader who has opened the site once reads the
+pages they read, the timeline and the slogans offline, and gets a clear
+notice for a page that is not saved; the site can be added to a phone's home
+screen; `make offline` builds a copy that works opened straight from disk,
+search included."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import re
+import shutil
+import struct
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+
+from browser import requires_chromium, serve
+from conftest import ROOT, page, run_build
+from htmltext import text
+
+KH02 = "/van-ban/2024/02-kh-btgduk/"
+CV229 = "/van-ban/2024/229-cv-btghu/"
+SHELL_PAGES = ["./", "khau-hieu/", "ngoai-tuyen/", "tim-kiem/"]
+
+
+def worker_settings(site: Path) -> dict:
+    source = (site / "sw.js").read_text(encoding="utf-8")
+    return json.loads(re.search(r"const SETTINGS = (\{.*?\n\});", source, re.S).group(1))
+
+
+# --- what the build writes --------------------------------------------------
+
+def test_the_site_has_a_web_app_manifest_for_the_home_screen(built_site: Path) -> None:
+    manifest = json.loads((built_site / "manifest.webmanifest").read_text(encoding="utf-8"))
+    assert {k: manifest[k] for k in ("name", "short_name", "lang", "start_url", "scope", "display")} == {
+        "name": "Bản tin Thông tin nội bộ", "short_name": "Bản tin", "lang": "vi",
+        "start_url": "./", "scope": "./", "display": "standalone"}
+    sizes = set()
+    for icon in manifest["icons"]:
+        png = (built_site / icon["src"]).read_bytes()
+        assert png[:8] == b"\x89PNG\r\n\x1a\n"
+        width, height = struct.unpack(">II", png[16:24])
+        assert icon["sizes"] == f"{width}x{height}"
+        sizes.add(width)
+    assert sizes == {192, 512}
+
+
+def test_every_page_names_the_manifest_and_loads_the_offline_script(built_site: Path) -> None:
+    missing = [p.relative_to(built_site).as_posix() for p in built_site.rglob("*.html")
+               if 'rel="manifest"' not in (html := p.read_text(encoding="utf-8")) or "assets/javascripts/offline.js" not in html]
+    assert missing == []
+
+
+def test_the_worker_precaches_the_shell_and_the_search_index(built_site: Path) -> None:
+    settings = worker_settings(built_site)
+    assert [p for p in settings["shell"] if not p.startswith(("assets/", "manifest"))] == SHELL_PAGES
+    assert {"assets/stylesheets/bantin.css", "assets/javascripts/offline.js", "assets/javascripts/search.js",
+            "manifest.webmanifest"} <= set(settings["shell"])
+    search = json.loads((built_site / "search/manifest.json").read_text(encoding="utf-8"))
+    assert settings["search"] == search["files"]
+    assert all((built_site / rel).is_file() for rel in settings["search"])
+    assert not [rel for rel in settings["shell"] if rel.endswith("/") is False and not (built_site / rel).is_file()]
+
+
+def test_the_precache_list_does_not_grow_with_the_archive(built_site: Path, project: Path) -> None:
+    source = (project / "content/directives/2024/02-kh-btgduk.md").read_text(encoding="utf-8")
+    for n in range(100, 140):
+        (project / f"content/directives/2024/{n}-kh-btgduk.md").write_text(
+            source.replace("number: 02-KH/BTGDUK", f"number: {n}-KH/BTGDUK"), encoding="utf-8")
+    result = run_build(project)
+    assert result.returncode == 0, result.output
+    assert worker_settings(result.site)["shell"] == worker_settings(built_site)["shell"]
+
+
+def test_a_new_shell_makes_a_new_worker(built_site: Path, project: Path) -> None:
+    css = project / "overrides/assets/stylesheets/bantin.css"
+    css.write_text(css.read_text(encoding="utf-8") + "\n.bt-new { color: red; }\n", encoding="utf-8")
+    result = run_build(project)
+    assert result.returncode == 0, result.output
+    assert worker_settings(result.site)["version"] != worker_settings(built_site)["version"]
+
+
+def test_the_notice_page_says_in_vietnamese_what_happened(built_site: Path) -> None:
+    html = page(built_site, "/ngoai-tuyen/")
+    assert text(html, "md-content").replace("¶", "").startswith(
+        "Trang này chưa được lưu trên máy Máy của bạn đang không có mạng, và trang vừa mở chưa từng được đọc "
+        "trên máy này, nên chưa có bản lưu để đọc khi không có mạng. Khi có mạng trở lại, hãy mở lại trang đó.")
+    assert re.findall(r'<li><a href="([^"]+)">', html.split('id="bt-offline-readable"')[1])[:3] == [
+        "../", "../khau-hieu/", "../tim-kiem/"]
+
+
+# --- in the browser ---------------------------------------------------------
+
+def controlled(tab, url: str) -> None:
+    """Open ``url`` until the service worker controls it (the first visit installs it)."""
+    tab.goto(url)
+    tab.wait_for("navigator.serviceWorker.ready.then((r) => !!r.active)", timeout=30)
+    tab.goto(url)
+    tab.wait_for("!!navigator.serviceWorker.controller")
+
+
+def network(browser, tab, on: bool) -> None:
+    """Cut (or restore) the network for the page and for its service worker,
+    as a phone losing its signal: the worker's fetches fail too."""
+    tab.offline(not on)
+    for target in browser.send("Target.getTargets")["targetInfos"]:
+        if target["type"] == "service_worker":
+            session = browser.send("Target.attachToTarget", {"targetId": target["targetId"], "flatten": True})["sessionId"]
+            browser.send("Network.enable", session=session)
+            browser.send("Network.emulateNetworkConditions", {
+                "offline": not on, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1}, session=session)
+
+
+def saved_pages(tab) -> list[str]:
+    return tab.eval("caches.open('bantin-pages').then((c) => c.keys()).then((k) => k.map((r) => new URL(r.url).pathname))")
+
+
+@contextlib.contextmanager
+def read_then_cut(browser, built_site: Path, tmp_path: Path, url: str) -> Iterator[tuple[object, str]]:
+    """Read ``url`` online until the worker controls the page and has saved
+    it, then cut the network (restored afterwards); yields the tab and base URL."""
+    site = shutil.copytree(built_site, tmp_path / "site")
+    tab = browser.tab()
+    with serve(site) as base:
+        controlled(tab, base + url)
+        tab.wait_for(f"caches.open('bantin-pages').then((c) => c.match('{base + url}')).then((r) => !!r)")
+        network(browser, tab, on=False)
+    try:
+        yield tab, base
+    finally:
+        network(browser, tab, on=True)
+
+
+@requires_chromium
+def test_pages_read_once_are_read_again_with_the_network_cut(browser, built_site: Path, tmp_path: Path) -> None:
+    with read_then_cut(browser, built_site, tmp_path, KH02) as (tab, base):
+        tab.goto(base + KH02)
+        assert tab.eval("document.querySelector('.bt-doc__number').textContent") == "Số 02-KH/BTGDUK"
+        assert tab.eval("document.querySelector('.bt-offline-notice').textContent") == (
+            "Đang không có mạng: bạn vẫn đọc được các trang đã mở trên máy này.")
+        for url, heading in (("/khau-hieu/", "Khẩu hiệu tuyên truyền"), ("/tim-kiem/", "Tìm kiếm")):
+            tab.goto(base + url)  # never opened: from the shell
+            assert tab.eval("document.querySelector('h1').firstChild.textContent.trim()") == heading
+        assert tab.eval("getComputedStyle(document.querySelector('.md-header')).backgroundColor") == "rgb(198, 40, 40)"
+
+
+@requires_chromium
+def test_a_page_not_saved_gets_a_clear_notice_with_the_way_back(browser, built_site: Path, tmp_path: Path) -> None:
+    with read_then_cut(browser, built_site, tmp_path, KH02) as (tab, base):
+        tab.goto(base + CV229)
+        assert tab.eval("location.pathname") == "/ngoai-tuyen/"
+        assert tab.eval("document.querySelector('h1').firstChild.textContent.trim()") == "Trang này chưa được lưu trên máy"
+        assert tab.eval("document.querySelector('#bt-offline-lead + p').textContent") == (
+            "Trang bạn vừa mở: van-ban/2024/229-cv-btghu/")
+        assert tab.eval("document.querySelector('#bt-offline-lead + p a').href") == base + CV229
+        listed = tab.wait_for("document.querySelector('.bt-offline-list') && "
+                              "[...document.querySelectorAll('.bt-offline-list a')].map((a) => a.textContent)")
+        assert "Kế hoạch 02-KH/BTGDUK - Bản tin Thông tin nội bộ" in listed
+
+
+@requires_chromium
+def test_a_new_build_reaches_a_reader_who_has_the_old_one(browser, project: Path) -> None:
+    first = run_build(project)
+    assert first.returncode == 0, first.output
+    tab = browser.tab()
+    with serve(first.site) as base:
+        controlled(tab, base + KH02)
+        old = tab.eval("caches.keys()")
+        # The editors publish a correction and a new style.
+        body = project / "content/directives/2024/02-kh-btgduk.md"
+        body.write_text(body.read_text(encoding="utf-8").replace("Thực hiện Kế hoạch số 77", "Căn cứ Kế hoạch số 77"),
+                        encoding="utf-8")
+        css = project / "overrides/assets/stylesheets/bantin.css"
+        css.write_text(css.read_text(encoding="utf-8") + "\n.bt-new { color: red; }\n", encoding="utf-8")
+        second = run_build(project)
+        assert second.returncode == 0, second.output
+        tab.goto(base + KH02)
+        assert "Căn cứ Kế hoạch số 77" in tab.eval("document.querySelector('.bt-doc__body').textContent")
+        tab.eval("navigator.serviceWorker.getRegistration().then((r) => r.update())")
+        new_shell = "bantin-shell-" + worker_settings(second.site)["version"]
+        tab.wait_for(f"caches.keys().then((k) => k.includes('{new_shell}') && k.filter((n) => n.startsWith('bantin-shell-')).length === 1)",
+                     timeout=30)
+    assert [k for k in old if k.startswith("bantin-shell-")] != [new_shell]
+    assert "/van-ban/2024/02-kh-btgduk/" in saved_pages(tab)
+
+
+# --- the copy opened from disk ----------------------------------------------
+
+@pytest.fixture(scope="module")
+def disk_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """What `make offline` builds, from mkdocs.offline.yml."""
+    from conftest import copy_project
+    project = copy_project(tmp_path_factory.mktemp("offline-project"))
+    shutil.copy2(ROOT / "mkdocs.offline.yml", project / "mkdocs.offline.yml")
+    result = run_build(project, "--config-file", "mkdocs.offline.yml")
+    assert result.returncode == 0, result.output
+    return result.site
+
+
+def test_the_disk_copy_links_html_files_that_exist(disk_copy: Path) -> None:
+    broken = []
+    for path in disk_copy.rglob("*.html"):
+        if path.name == "404.html":
+            continue  # served by a web server for any path: its links start at the root
+        for href in re.findall(r'<a [^>]*href="([^"#?]+)', path.read_text(encoding="utf-8")):
+            if not re.match(r"^[a-z]+:", href) and not (path.parent / href).resolve().is_file():
+                broken.append(f"{path.relative_to(disk_copy)} → {href}")
+    assert broken == []
+    assert (disk_copy / "van-ban/2024/02-kh-btgduk.html").is_file()
+    assert "Content-Security-Policy" not in (disk_copy / "index.html").read_text(encoding="utf-8")
+
+
+@requires_chromium
+def test_the_disk_copy_reads_and_searches_from_file_urls(browser, disk_copy: Path) -> None:
+    tab = browser.tab()
+    tab.goto((disk_copy / "index.html").as_uri())
+    tab.eval("[...document.querySelectorAll('.bt-entry__link')].find((a) => a.href.endsWith('02-kh-btgduk.html')).click()")
+    tab.wait_for("location.href.endsWith('/van-ban/2024/02-kh-btgduk.html') && document.readyState === 'complete'")
+    assert tab.eval("document.querySelector('.bt-doc__number').textContent") == "Số 02-KH/BTGDUK"
+    tab.goto((disk_copy / "tim-kiem.html").as_uri() + "?q=229-CV%2FBTGHU")
+    first = tab.wait_for("document.querySelector('.bt-search__hit a') && document.querySelector('.bt-search__hit a').href")
+    assert first == (disk_copy / "van-ban/2024/229-cv-btghu.html").as_uri()
