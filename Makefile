@@ -39,6 +39,11 @@ check: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
+# Archive-scale benchmark, not part of `make test` (~20 min): writes bench/README.md.
+N ?= 1000 5000
+bench: $(STAMP)
+	$(BIN)/python bench/run.py --n $(N)
+
 # A copy that opens from disk, search included, zipped to hand out:
 # dist/bantin-offline.zip holds the folder bantin-offline/ (open index.html).
 # The zip leaves out what no page loads (source maps, Material's own search
