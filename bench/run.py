@@ -128,6 +128,9 @@ def site_stats(site: Path, directive_urls: list[str]) -> SiteStats:
     )
 
 
+_FONT_URL = re.compile(r"""@font-face\s*{[^}]*?url\(\s*["']?([^"')]+)["']?\s*\)""")
+
+
 class _Assets(HTMLParser):
     """Stylesheets and scripts a page makes the browser fetch before it is usable."""
 
@@ -164,6 +167,7 @@ class FirstView:
     html: int
     css: int
     js: int
+    fonts: int = 0  # woff2 the CSS declares, as sent (already compressed): at most what the page loads
     external: list[str] = field(default_factory=list)
     assets: list[str] = field(default_factory=list)
 
@@ -189,6 +193,12 @@ def first_view(site: Path, page: str) -> FirstView:
             size = gz(asset.read_bytes())
             setattr(view, kind, getattr(view, kind) + size)
             view.assets.append(f"{asset.relative_to(site.resolve()).as_posix()} ({size:,} B)")
+            if kind == "css":
+                for font in dict.fromkeys(_FONT_URL.findall(asset.read_text(encoding="utf-8"))):
+                    font_path = (asset.parent / unquote(font)).resolve()
+                    view.fonts += font_path.stat().st_size
+                    view.assets.append(f"{font_path.relative_to(site.resolve()).as_posix()} "
+                                       f"({font_path.stat().st_size:,} B, font)")
     return view
 
 
@@ -433,7 +443,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--n", type=int, nargs="+", default=[1000, 5000], help="archive sizes (directives)")
-    parser.add_argument("--repeat", type=int, default=2, help="builds of each kind per size (median taken)")
+    parser.add_argument("--repeat", type=int, default=3, help="builds of each kind per size (median taken)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--out", type=Path, default=BENCH / "out", help="work folder (replaced parts)")
     parser.add_argument("--readme", type=Path, default=BENCH / "README.md")
@@ -504,7 +514,7 @@ def readme(r: Results) -> str:
     w = out.append
     w("# Benchmark: bantin at archive scale\n")
     w("A province's bulletin accumulates thousands of directives. This benchmark generates synthetic archives "
-      "of N directives and builds each twice in the same run on the same machine: **bantin** (the real "
+      "of N directives and builds each two ways in the same run on the same machine: **bantin** (the real "
       "project: its `mkdocs.yml`, hooks and templates) and **plain** (the same directive pages, same Markdown, "
       "same theme, plugins and Markdown extensions, without bantin's hooks and templates). Machines like this "
       "one are noisy, so the targets are checked on ratios and growth exponents, not on seconds, and on CPU "
@@ -578,10 +588,13 @@ def readme(r: Results) -> str:
         lambda s: f"{max(q['query_ms'] for q in s.search):.0f} ms" if isinstance(s.search, list) else "—")
     row("`search/` on disk, whole index (raw / gzip)", lambda s: f"{_mb(s.plain_site.search_raw)} / {_mb(s.plain_site.search_gzip)}",
         lambda s: f"{_mb(s.bantin_site.search_raw)} / {_mb(s.bantin_site.search_gzip)}")
+    def view(k: str):
+        return lambda s: (f"{_kb(s.views[k].total)} ({_kb(s.views[k].html)} + {_kb(s.views[k].css)} + "
+                          f"{_kb(s.views[k].js)}); fonts {_kb(s.views[k].fonts)}")
+
     for label in ("median", "largest"):
-        row(f"first view of the {label} directive page (gzip: HTML + CSS + JS)",
-            lambda s, k=f"plain-{label}": f"{_kb(s.views[k].total)} ({_kb(s.views[k].html)} + {_kb(s.views[k].css)} + {_kb(s.views[k].js)})",
-            lambda s, k=f"bantin-{label}": f"{_kb(s.views[k].total)} ({_kb(s.views[k].html)} + {_kb(s.views[k].css)} + {_kb(s.views[k].js)})")
+        row(f"first view of the {label} directive page: HTML + CSS + JS, gzip (and fonts declared)",
+            view(f"plain-{label}"), view(f"bantin-{label}"))
     w("")
     for s in scales:
         w(f"- N={s.n:,}: largest page of the bantin site `{s.bantin_site.largest_page[1]}`; median directive page "
@@ -590,7 +603,9 @@ def readme(r: Results) -> str:
         w(f"  Assets of the median directive page: {', '.join(s.views['bantin-median'].assets)}"
           + (f"; **requests to other hosts: {', '.join(external)}**" if external else "; nothing from other hosts") + ".")
     w("")
-    w(f"Gzip is level {GZIP_LEVEL}, each file on its own, as a web server sends it.\n")
+    w(f"Gzip is level {GZIP_LEVEL}, each file on its own, as a web server sends it. Fonts are the woff2 files "
+      "the page's CSS declares in `@font-face` (sent as they are); a page loads only those its text uses, so "
+      "this is an upper bound. `bench/lighthouse.py` measures a whole first view in a browser.\n")
 
     w("### Search (`bench/search_budget.py`)\n")
     w("bantin's configuration turns Material's search off (`plugins: []`) and indexes with its own hook "
