@@ -21,6 +21,7 @@ PAGES = {
     "cong-van": CV229,
     "undated-directive": HD_CB,
     "cited-document": "/dan-chieu/18-nq-tw-2017/",
+    "slogans": "/khau-hieu/",
     "archive": "/van-ban/",
     "year": "/van-ban/2024/",
     "offline-notice": "/ngoai-tuyen/",

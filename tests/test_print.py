@@ -28,6 +28,7 @@ from conftest import ROOT
 KH02 = "/van-ban/2024/02-kh-btgduk/"
 CV229 = "/van-ban/2024/229-cv-btghu/"
 HD_CB = "/van-ban/chua-ro-ngay/huong-dan-tuyen-truyen-mot-so-noi-dung-trong-tam-cua-hoi/"
+KH_NTL = "/van-ban/chua-ro-ngay/ke-hoach-tuyen-truyen-quan-triet-thuc-hien-ket-luan-127-kl/"
 
 MM = 72 / 25.4  # points per millimetre
 A4 = (210 * MM, 297 * MM)
@@ -230,8 +231,9 @@ def test_print_sizes_and_face_follow_the_guidance(printer: Printer) -> None:
 
 
 @requires_chromium
-def test_the_shipped_serif_is_the_only_face_on_paper(printer: Printer) -> None:
-    path = printer.pdf(CV229, "fonts")
+@pytest.mark.parametrize("url", [KH02, CV229, HD_CB, KH_NTL], ids=["ke-hoach", "cong-van", "huong-dan", "inferred"])
+def test_the_shipped_serif_is_the_only_face_on_paper(printer: Printer, url: str) -> None:
+    path = printer.pdf(url, "fonts")
     listing = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
     faces = sorted({line.split()[0].split("+")[-1] for line in listing.splitlines()[2:]})
     assert faces == ["BantinSerif-Bold", "BantinSerif-Italic", "BantinSerif-Regular"]

@@ -47,6 +47,8 @@
     lead.parentNode.insertBefore(p, lead.nextSibling);
   }
   if (!("caches" in window)) return;
+  // Titles end in " - <site name>", as this page's own: the list drops it.
+  var suffix = document.title.slice(document.title.lastIndexOf(" - "));
   caches.open("bantin-pages").then(function (cache) {
     return cache.keys().then(function (requests) {
       requests = requests.reverse().slice(0, 200);
@@ -55,7 +57,9 @@
           var title = /<title>([^<]*)<\/title>/.exec(html);
           var text = document.createElement("textarea");
           text.innerHTML = title ? title[1] : request.url; // decodes entities, runs nothing
-          return { url: request.url, title: text.value };
+          var name = text.value;
+          if (name.length > suffix.length && name.slice(-suffix.length) === suffix) name = name.slice(0, -suffix.length);
+          return { url: request.url, title: name };
         });
       }));
     });
