@@ -53,15 +53,15 @@ def test_every_page_names_the_manifest_and_loads_the_offline_script(built_site: 
     assert missing == []
 
 
-def test_the_worker_precaches_the_shell_and_the_search_index(built_site: Path) -> None:
+def test_the_worker_precaches_the_shell_and_leaves_the_search_index_for_the_first_search(built_site: Path) -> None:
     settings = worker_settings(built_site)
-    assert [p for p in settings["shell"] if not p.startswith(("assets/", "manifest"))] == SHELL_PAGES
+    assert [p for p in settings["shell"] if not p.startswith(("assets/", "manifest", "search/"))] == SHELL_PAGES
     assert {"assets/stylesheets/bantin.css", "assets/javascripts/offline.js", "assets/javascripts/search.js",
-            "manifest.webmanifest"} <= set(settings["shell"])
+            "manifest.webmanifest", "search/index.js"} <= set(settings["shell"])
+    assert [p for p in settings["shell"] if p.startswith("search/") and p != "search/index.js"] == []
+    assert all((built_site / p).is_file() for p in settings["shell"] if not p.endswith("/"))
     search = json.loads((built_site / "search/manifest.json").read_text(encoding="utf-8"))
     assert settings["search"] == search["files"]
-    assert all((built_site / rel).is_file() for rel in settings["search"])
-    assert not [rel for rel in settings["shell"] if rel.endswith("/") is False and not (built_site / rel).is_file()]
 
 
 def test_the_precache_list_does_not_grow_with_the_archive(built_site: Path, project: Path) -> None:
@@ -118,14 +118,18 @@ def saved_pages(tab) -> list[str]:
 
 
 @contextlib.contextmanager
-def read_then_cut(browser, built_site: Path, tmp_path: Path, url: str) -> Iterator[tuple[object, str]]:
+def read_then_cut(browser, built_site: Path, tmp_path: Path, url: str,
+                  ready: str | None = None) -> Iterator[tuple[object, str]]:
     """Read ``url`` online until the worker controls the page and has saved
-    it, then cut the network (restored afterwards); yields the tab and base URL."""
+    it (and the script ``ready`` holds), then cut the network (restored
+    afterwards); yields the tab and base URL."""
     site = shutil.copytree(built_site, tmp_path / "site")
     tab = browser.tab()
     with serve(site) as base:
         controlled(tab, base + url)
-        tab.wait_for(f"caches.open('bantin-pages').then((c) => c.match('{base + url}')).then((r) => !!r)")
+        tab.wait_for(f"caches.open('bantin-pages').then((c) => c.match('{base + url.split('?')[0]}')).then((r) => !!r)")
+        if ready:
+            tab.wait_for(ready, timeout=30)
         network(browser, tab, on=False)
     try:
         yield tab, base
@@ -158,6 +162,18 @@ def test_a_page_not_saved_gets_a_clear_notice_with_the_way_back(browser, built_s
         listed = tab.wait_for("document.querySelector('.bt-offline-list') && "
                               "[...document.querySelectorAll('.bt-offline-list a')].map((a) => a.textContent)")
         assert listed == ["Kế hoạch 02-KH/BTGDUK"]
+
+
+@requires_chromium
+def test_after_one_search_online_search_works_offline(browser, built_site: Path, tmp_path: Path) -> None:
+    files = len(worker_settings(built_site)["search"])
+    # The first search fetches the whole index in the background.
+    whole_index = ("caches.keys().then((k) => k.find((n) => n.startsWith('bantin-search-')))"
+                   f".then((n) => n && caches.open(n)).then((c) => c && c.keys()).then((k) => k && k.length === {files})")
+    with read_then_cut(browser, built_site, tmp_path, "/tim-kiem/?q=18-NQ%2FTW", ready=whole_index) as (tab, base):
+        tab.goto(base + "/tim-kiem/?q=229-CV%2FBTGHU")
+        first = tab.wait_for("document.querySelector('.bt-search__hit a') && document.querySelector('.bt-search__hit a').href")
+        assert first == base + CV229
 
 
 @requires_chromium
