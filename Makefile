@@ -39,7 +39,7 @@ check: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
-# Archive-scale benchmark, not part of `make test` (~20 min): writes bench/README.md.
+# Archive-scale benchmark, not part of `make test` (about 25 min): writes bench/README.md.
 N ?= 1000 5000
 bench: $(STAMP)
 	$(BIN)/python bench/run.py --n $(N)

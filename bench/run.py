@@ -220,18 +220,29 @@ def search_budget(site: Path) -> list[dict] | str:
         return f"search_budget.py failed ({proc.returncode}): {(proc.stderr or proc.stdout).strip()[-2000:]}"
 
 
-def lighthouse(out: Path) -> str:
-    """bench/lighthouse.py (another engineer's), on the sample site its pages are chosen for."""
+def run_lighthouse(site: Path, out: Path) -> str:
+    """bench/lighthouse.py (another engineer's) on the sample site its pages are chosen for."""
     script = BENCH / "lighthouse.py"
     if not script.exists():
         return "not yet available"
+    args, skipped = [sys.executable, str(script), str(site), "--out", str(out)], []
+    try:  # only the pages this build has (a page type may not be committed yet)
+        import lighthouse
+
+        pages = dict(lighthouse.PAGES)
+        skipped = [f"{name} ({url})" for name, url in pages.items() if not (site / url.strip("/") / "index.html").is_file()]
+        args += ["--pages", *(name for name, url in pages.items() if (site / url.strip("/") / "index.html").is_file())]
+    except (ImportError, AttributeError):
+        pass
     try:
-        proc = subprocess.run([sys.executable, str(script), "--out", str(out)], cwd=ROOT, capture_output=True,
-                              text=True, env=_env(), timeout=900)
+        proc = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, env=_env(), timeout=900)
     except subprocess.TimeoutExpired:
         return "lighthouse.py did not finish in 15 minutes"
-    output = (proc.stdout.strip() or proc.stderr.strip())[-4000:]
-    return output if proc.returncode == 0 else f"lighthouse.py failed ({proc.returncode}):\n{output}"
+    note = f"\n(not in this build, so not measured: {', '.join(skipped)})" if skipped else ""
+    if proc.returncode == 0:
+        return proc.stdout.strip()[-4000:] + note
+    error = "\n".join(proc.stderr.strip().splitlines()[-6:])
+    return f"{proc.stdout.strip()[-3000:]}\n[lighthouse.py stopped with exit status {proc.returncode}:]\n{error}{note}"
 
 
 # -- preview rebuild and profile (each in a child process of its own) ---------
@@ -463,7 +474,9 @@ def main(argv: list[str] | None = None) -> int:
         say(f"N={scales[0].n}: profiling a build")
         profile = in_child("_profile", str(smallest), str(args.out / f"profile-{scales[0].n}.pstats"))
     say("Lighthouse on the sample site")
-    lighthouse_text = lighthouse(args.out / "lighthouse")
+    sample_site = args.out / "sample-site"
+    timed_build(args.out / "sample", sample_site, args.out / "build-sample.log")
+    lighthouse_text = run_lighthouse(sample_site, args.out / "lighthouse")
     command = "make bench" + (f' N="{" ".join(map(str, args.n))}"' if sorted(args.n) != [1000, 5000] else "")
     command += f"  (bench/run.py --n {' '.join(map(str, args.n))} --repeat {args.repeat} --seed {args.seed})"
     elapsed = time.perf_counter() - started
