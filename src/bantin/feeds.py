@@ -32,8 +32,7 @@ class Published:
 
 
 def _newest_first(p: Published) -> tuple:
-    d = p.directive
-    return (d.date is None, -(d.date.toordinal() if d.date else 0), d.path)
+    return p.directive.newest_first
 
 
 def feed_id(site_name: str) -> str:

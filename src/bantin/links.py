@@ -320,16 +320,12 @@ def _date_order(d: Directive, mine: tuple[Citation, ...], docs: Mapping[str, Doc
     return out
 
 
-def _newest_first(d: Directive) -> tuple:
-    return (d.date is None, -(d.date.toordinal() if d.date else 0), d.path)
-
-
 def _cited_by(directives: tuple[Directive, ...], by_source: Mapping[str, tuple[Citation, ...]]) -> dict[str, tuple[str, ...]]:
     citers: dict[str, list[Directive]] = defaultdict(list)
     for d in directives:
         for target in dict.fromkeys(c.target for c in by_source[d.path]):
             citers[target].append(d)
-    return {target: tuple(d.path for d in sorted(ds, key=_newest_first)) for target, ds in citers.items()}
+    return {target: tuple(d.path for d in sorted(ds, key=lambda d: d.newest_first)) for target, ds in citers.items()}
 
 
 def _related(
@@ -338,7 +334,7 @@ def _related(
     cited_by: Mapping[str, tuple[str, ...]],
 ) -> dict[str, tuple[tuple[str, int], ...]]:
     """Directives that cite the same documents, most shared first."""
-    rank = {d.path: _newest_first(d) for d in directives}
+    rank = {d.path: d.newest_first for d in directives}
     related = {}
     for d in directives:
         shared: Counter = Counter()

@@ -125,6 +125,11 @@ class Directive:
     def year(self) -> int | None:
         return self.date.year if self.date else None
 
+    @property
+    def newest_first(self) -> tuple:
+        """Sort key: newest first, undated last, then by path (stable)."""
+        return (self.date is None, -(self.date.toordinal() if self.date else 0), self.path)
+
     def line_of(self, offset: int) -> int:
         """File line of a character offset into ``body``."""
         return self.body_line + self.body.count("\n", 0, offset)

@@ -88,7 +88,7 @@ def document_entry(doc: Document) -> Entry:
 
 
 def newest_first(d: Directive) -> tuple:
-    return (d.date is None, -(d.date.toordinal() if d.date else 0), d.path)
+    return d.newest_first
 
 
 def linked_body(d: Directive, src_uri: str, citations: Iterable[Citation], docs: Mapping[str, Document]) -> str:
