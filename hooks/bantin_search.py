@@ -19,7 +19,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-from bantin import refs, search
+from bantin import search
 
 log = logging.getLogger("mkdocs.plugins.bantin.search")
 
@@ -45,18 +45,16 @@ def _document(page: Page, ctx: dict) -> search.SearchDoc:
     e = ctx["entry"]
     d = ctx.get("directive")
     if d is not None:
-        own = refs.parse_number(d.number) if d.number else None
-        # Every spelling the body uses, and the canonical number of each
-        # document it cites (so "11-HD/BTGDƯK" also finds the "BTGDĐUK" one).
-        cited = [str(m.number) for m in refs.find_mentions(d.body, own=own)]
-        cited += [c.number for c in (*ctx.get("implements", ()), *ctx.get("cites", ())) if c.number]
+        # The documents it cites, as the site hook resolved them (bantin.refs
+        # and the citation graph): counted by how often the body spells them.
+        cited = [c.number for c in (*ctx.get("implements", ()), *ctx.get("cites", ())) if c.number
+                 for _ in range(max(1, d.body.count(c.number)))]
         return search.SearchDoc(
             url=page.url, title=e.title or page.title, group=search.DIRECTIVE, kind=e.kind, number=e.number,
             date=e.date, issuer=e.issuer,
             head=(e.kind or "", e.number or "", e.title or "", *d.topics),
             meta=(e.issuer or "", d.place or "", d.signer.name if d.signer and d.signer.name else ""),
-            body=search.paragraphs(d.body),
-            own_numbers=(d.number,) if d.number else (), cited_numbers=tuple(cited))
+            body=(d.body,), own_numbers=(d.number,) if d.number else (), cited_numbers=tuple(cited))
     doc = ctx.get("document")
     spellings = tuple(doc.spellings) if doc is not None else ()
     sentences = tuple(s for c in ctx.get("citing", ()) for s in c.sentences)

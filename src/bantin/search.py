@@ -39,7 +39,8 @@ import json
 import math
 import re
 import unicodedata
-from collections import defaultdict
+from array import array
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -61,13 +62,12 @@ K1, B = 1.2, 0.75  # BM25 saturation and body-length normalisation
 SCALE = 30  # BM25 weights are quantised to 1..SCALE
 OWN_WEIGHT = 2 * SCALE  # a document's own number outranks any citation of it
 
-SHARD_TARGET = 48 * 1024  # characters of postings per shard, on average
+COMMON_PHRASE_MIN = 100  # documents: below this, no phrase is too common to keep
+SHARD_TARGET = 32 * 1024  # characters of postings per shard, on average
 CHUNK = 32  # documents per chunk of the document table
 FOLDER = "search"
 
 _WORD = re.compile(r"[^\W_]+")
-_SPLIT = re.compile(r"([^\W_]+)")
-_PARAGRAPHS = re.compile(r"\n\s*\n")
 _DIGITS = re.compile(r"[0-9]{1,5}")
 _SYMBOL = re.compile(r"[a-z][a-z0-9]*")
 _SEPARATORS = frozenset(" \t\n\r\u00a0-/._")
@@ -108,27 +108,13 @@ def word_keys(word: str) -> tuple[str, str]:
     return keys
 
 
+_JOINING = re.compile(r"[^\S\n]*\n?[^\S\n]*|[-/]")
+
+
 def _joins(gap: str) -> bool:
-    """Two words form a phrase when only spaces, or one - or /, part them."""
-    return not gap.strip() or gap in ("-", "/")
-
-
-@dataclass(frozen=True)
-class Token:
-    term: str
-    variant: str
-    joined: bool  # forms a phrase with the token before it
-
-
-def tokens(text: str) -> list[Token]:
-    """The words of ``text`` with their keys; NFC first, so NFD input matches."""
-    text = nfc(text)
-    out, end = [], None
-    for match in _WORD.finditer(text):
-        term, var = word_keys(match.group())
-        out.append(Token(term, var, end is not None and _joins(text[end:match.start()])))
-        end = match.end()
-    return out
+    """Two words form a phrase when only white space (at most one line
+    break: a blank line ends a paragraph), or one - or /, part them."""
+    return _JOINING.fullmatch(gap) is not None
 
 
 # --- document numbers ----------------------------------------------------
@@ -268,64 +254,64 @@ Posting = tuple[int, int]  # (document id, weight)
 @dataclass(frozen=True)
 class Index:
     docs: tuple[SearchDoc, ...]
-    postings: Mapping[str, tuple[tuple[str, tuple[Posting, ...]], ...]]  # term -> ((variant, postings), ...)
+    # term -> ((variant, encoded postings), ...), variants sorted
+    postings: Mapping[str, tuple[tuple[str, str], ...]]
     issuers: frozenset[str]  # issuer symbols of every indexed number
 
-    def lookup(self, term: str) -> tuple[tuple[str, tuple[Posting, ...]], ...]:
-        return self.postings.get(term, ())
+    def lookup(self, term: str) -> tuple[tuple[str, list[Posting]], ...]:
+        return tuple((var, decode(enc)) for var, enc in self.postings.get(term, ()))
 
 
-def _count(texts: Iterable[str], slot: int, counts: dict[tuple[str, str], list[int]]) -> int:
-    """Add the words and phrases of ``texts`` to ``counts[..][slot]``; the word count.
+# Two words form a phrase when only white space (at most one line break: a
+# blank line ends a paragraph), or one - or /, part them. Possessive and
+# anchored at a word's start, so no word is split to make a pair.
+_PAIR = re.compile(r"(?<![^\W_])([^\W_]++)(?=(?:[^\S\n]*+\n?[^\S\n]*+|[-/])([^\W_]++))")
+_FIELD_BITS = 20  # per-field counts packed in one integer: head | meta << 20 | body << 40
+_OWN = -1  # packed value of a document's own number
 
-    The hot loop of a build (every word of the archive): ``tokens`` inlined.
-    """
+
+def _counts(texts: Iterable[str], shift: int, counts: dict[tuple[str, str], int]) -> int:
+    """Add the words and phrases of ``texts`` to ``counts`` (the field at
+    ``shift``); the number of words. The hot loop of a build: counting is
+    left to Counter and the regex engine, keys are made once per distinct form."""
+    words: Counter[str] = Counter()
+    pairs: Counter[tuple[str, str]] = Counter()
     n = 0
-    keys = _KEYS
     for text in texts:
-        parts = _SPLIT.split(nfc(text))  # gap, word, gap, word, ..., gap
-        previous = None
-        for i in range(1, len(parts), 2):
-            word = parts[i]
-            k = keys.get(word) or word_keys(word)
-            c = counts.get(k)
-            if c is None:
-                c = counts[k] = [0, 0, 0]
-            c[slot] += 1
-            term = k[0]
-            if previous is not None:
-                gap = parts[i - 1]
-                if gap == " " or not gap.strip() or gap == "-" or gap == "/":
-                    pk = (previous + " " + term, "")
-                    c = counts.get(pk)
-                    if c is None:
-                        c = counts[pk] = [0, 0, 0]
-                    c[slot] += 1
-            previous = term
-        n += len(parts) // 2
+        text = nfc(text)
+        found = _WORD.findall(text)
+        n += len(found)
+        words.update(found)
+        pairs.update(_PAIR.findall(text))
+    keys = _KEYS
+    for word, c in words.items():
+        k = keys.get(word) or word_keys(word)
+        counts[k] = counts.get(k, 0) + (c << shift)
+    for (a, b), c in pairs.items():
+        k = ((keys.get(a) or word_keys(a))[0] + " " + (keys.get(b) or word_keys(b))[0], "")
+        counts[k] = counts.get(k, 0) + (c << shift)
     return n
 
 
-def _weight(c: Sequence[float], norm: float) -> int:
-    """BM25 with field boosts, quantised to 1..SCALE."""
-    tf = HEAD_BOOST * c[0] + META_BOOST * c[1] + c[2] / norm
-    w = tf * (K1 + 1) / (tf + K1)
-    return max(1, round(w / (K1 + 1) * SCALE))
-
-
 def build_index(docs: Iterable[SearchDoc]) -> Index:
-    """The inverted index of ``docs``; document ids follow ``_order``."""
+    """The inverted index of ``docs``; document ids follow ``_order``.
+
+    Counts go into compact arrays document by document; weights need every
+    body's length first, so they are computed, and the postings encoded, at
+    the end, term by term.
+    """
     ordered = tuple(sorted(docs, key=_order))
     urls = [d.url for d in ordered]
     if len(set(urls)) != len(urls):
         raise ValueError("search: two documents share a URL")
-    counted: list[tuple[dict, int, set[str]]] = []
+    raw: dict[tuple[str, str], tuple[array, array]] = {}
+    lengths: list[int] = []
     issuers: set[str] = set()
-    for doc in ordered:
-        counts: dict[tuple[str, str], list[int]] = {}
-        _count(doc.head, 0, counts)
-        _count(doc.meta, 1, counts)
-        length = _count(doc.body, 2, counts)
+    for doc_id, doc in enumerate(ordered):
+        counts: dict[tuple[str, str], int] = {}
+        _counts(doc.head, 0, counts)
+        _counts(doc.meta, _FIELD_BITS, counts)
+        lengths.append(_counts(doc.body, 2 * _FIELD_BITS, counts))
         own: set[str] = set()
         for spelling in doc.own_numbers:
             number = refs.parse_number(spelling)
@@ -338,29 +324,45 @@ def build_index(docs: Iterable[SearchDoc]) -> Index:
                 issuers.add(_symbol(number.issuer))
                 for term in number_terms(number):
                     if term not in own:
-                        counts.setdefault((term, ""), [0, 0, 0])[2] += 1
-        counted.append((counts, length, own))
+                        counts[(term, "")] = counts.get((term, ""), 0) + (1 << 2 * _FIELD_BITS)
+        counts.update(((term, ""), _OWN) for term in own)
+        for key, packed in counts.items():
+            slot = raw.get(key)
+            if slot is None:
+                slot = raw[key] = (array("i"), array("q"))
+            slot[0].append(doc_id)
+            slot[1].append(packed)
     # Lengths are compared within a group: a cited document's few quoted
     # sentences are not "shorter" than a directive in any useful sense.
-    lengths: dict[int, list[int]] = defaultdict(list)
-    for doc, (_, length, _) in zip(ordered, counted):
+    by_group: dict[int, list[int]] = defaultdict(list)
+    for doc, length in zip(ordered, lengths):
         if length:
-            lengths[doc.group].append(length)
-    average = {group: sum(ls) / len(ls) for group, ls in lengths.items()}
-    postings: dict[str, dict[str, list[Posting]]] = defaultdict(lambda: defaultdict(list))
-    for doc_id, (doc, (counts, length, own)) in enumerate(zip(ordered, counted)):
-        norm = (1 - B + B * length / average[doc.group] if length else 1.0) / BODY_BOOST[doc.group]
-        for (term, var), c in counts.items():
-            postings[term][var].append((doc_id, _weight(c, norm)))
-        for term in own:
-            postings[term][""].append((doc_id, OWN_WEIGHT))
+            by_group[doc.group].append(length)
+    average = {group: sum(ls) / len(ls) for group, ls in by_group.items()}
+    inverse_norm = [BODY_BOOST[doc.group] / (1 - B + B * length / average[doc.group]) if length else 1.0
+                    for doc, length in zip(ordered, lengths)]
     # A phrase in more than half the documents hardly ranks (its idf is below
-    # log 2) yet its postings are the longest: such phrases are left out.
-    common = len(ordered) / 2
-    frozen = {term: tuple((var, tuple(by_variant[var])) for var in sorted(by_variant))
-              for term, by_variant in postings.items()
-              if not (" " in term and len(by_variant[""]) > common)}
-    return Index(ordered, frozen, frozenset(issuers))
+    # log 2) yet its postings are the longest: on a large site, such phrases
+    # are left out (on a small one they cost nothing).
+    common = max(len(ordered) / 2, COMMON_PHRASE_MIN)
+    postings: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for (term, var), (ids, packed) in sorted(raw.items()):
+        if " " in term and len(ids) > common:
+            continue
+        postings[term].append((var, encode(zip(ids, _weights(ids, packed, inverse_norm)))))
+    return Index(ordered, {term: tuple(lists) for term, lists in postings.items()}, frozenset(issuers))
+
+
+def _weights(ids: Sequence[int], packed: Sequence[int], inverse_norm: Sequence[float]) -> list[int]:
+    """BM25 with field boosts, quantised to 1..SCALE; OWN_WEIGHT for own numbers."""
+    mask, out = (1 << _FIELD_BITS) - 1, []
+    for doc, p in zip(ids, packed):
+        if p == _OWN:
+            out.append(OWN_WEIGHT)
+            continue
+        tf = HEAD_BOOST * (p & mask) + META_BOOST * ((p >> _FIELD_BITS) & mask) + (p >> 2 * _FIELD_BITS) * inverse_norm[doc]
+        out.append(max(1, round(tf / (tf + K1) * SCALE)))
+    return out
 
 
 # --- ranking -------------------------------------------------------------
@@ -448,7 +450,7 @@ def _varint(value: int) -> str:
 _VARINTS = [_varint(v) for v in range(1024)]
 
 
-def encode(postings: Sequence[Posting]) -> str:
+def encode(postings: Iterable[Posting]) -> str:
     """Postings as text: per document the gap to the previous id (minus one)
     and the weight, each a varint of 5-bit digits, 32 marking "more"."""
     out, previous, small = [], -1, _VARINTS
@@ -490,20 +492,30 @@ def _script(name: str, data: object) -> str:
     return f"(self.bantinSearchData=self.bantinSearchData||[]).push({payload});\n"
 
 
+# A shard is one string, not an object: a browser scans a string literal
+# far faster than it builds an object of a thousand keys, and splits it into
+# terms only when a query looks one up. Terms, variants and encoded postings
+# never hold these two characters.
+RECORD_SEP, FIELD_SEP = "|", ";"
+
+
+def _record(term: str, lists: Sequence[tuple[str, str]]) -> str:
+    """"term;variant;postings;variant;postings…"."""
+    return FIELD_SEP.join([term, *(x for var, enc in lists for x in (var, enc))])
+
+
 def files(index: Index, page_url: str, shard_target: int = SHARD_TARGET, chunk: int = CHUNK) -> dict[str, str]:
     """Every search file, by path relative to the site root; deterministic.
 
     ``page_url`` is the results page (the service worker caches it too).
     """
-    encoded = {term: [x for var, plist in lists for x in (var, encode(plist))]
-               for term, lists in index.postings.items()}
-    total = sum(len(term) + sum(len(x) for x in entry) for term, entry in encoded.items())
-    shards = max(1, math.ceil(total / shard_target))
-    by_shard: list[dict[str, list[str]]] = [{} for _ in range(shards)]
-    for term, entry in encoded.items():
-        by_shard[shard_of(term, shards)][term] = entry
+    records = {term: _record(term, lists) for term, lists in index.postings.items()}
+    shards = max(1, math.ceil(sum(len(r) + 1 for r in records.values()) / shard_target))
+    by_shard: list[list[str]] = [[] for _ in range(shards)]
+    for term in sorted(records):
+        by_shard[shard_of(term, shards)].append(records[term])
     rows = [doc.row() for doc in index.docs]
-    body = {f"t{i}.js": _script(f"t{i}", shard) for i, shard in enumerate(by_shard)}
+    body = {f"t{i}.js": _script(f"t{i}", RECORD_SEP.join(shard)) for i, shard in enumerate(by_shard)}
     body.update({f"d{j}.js": _script(f"d{j}", rows[j * chunk:(j + 1) * chunk])
                  for j in range(max(1, math.ceil(len(rows) / chunk)))})
     digest = hashlib.sha256()
@@ -521,12 +533,6 @@ def files(index: Index, page_url: str, shard_target: int = SHARD_TARGET, chunk: 
                 "files": sorted(out)}
     out[f"{FOLDER}/manifest.json"] = json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
     return out
-
-
-def paragraphs(markdown: str) -> tuple[str, ...]:
-    """Blank-line separated blocks of Markdown; its markup is no word, so it
-    needs no rendering to be indexed."""
-    return tuple(p for p in _PARAGRAPHS.split(markdown) if p.strip())
 
 
 # --- text from HTML --------------------------------------------------------
@@ -609,8 +615,9 @@ def load(site: Path | str) -> Index:
     postings: dict[str, tuple] = {}
     for i in range(meta["shards"]):
         _, shard = _unscript((version / f"t{i}.js").read_text(encoding="utf-8"))
-        for term, entry in shard.items():
-            postings[term] = tuple((entry[k], tuple(decode(entry[k + 1]))) for k in range(0, len(entry), 2))
+        for record in filter(None, shard.split(RECORD_SEP)):
+            term, *entry = record.split(FIELD_SEP)
+            postings[term] = tuple((entry[k], entry[k + 1]) for k in range(0, len(entry), 2))
     docs = []
     for j in range(math.ceil(meta["docs"] / meta["chunk"])):
         _, rows = _unscript((version / f"d{j}.js").read_text(encoding="utf-8"))

@@ -36,7 +36,8 @@
       var el = document.createElement("script");
       el.src = root + "search/" + store.meta.version + "/" + name + ".js";
       el.async = true;
-      el.onerror = function () {
+      el.onerror = el.onload = function () {
+        if (name in store) return;  // loaded and pushed its data
         (waiting[name] || []).forEach(function (w) { w.reject(new Error(name)); });
         delete waiting[name];
         el.remove();
@@ -56,7 +57,8 @@
     }
     return kept.normalize("NFC") + tone;
   }
-  function joins(gap) { return gap.trim() === "" || gap === "-" || gap === "/"; }
+  var JOINING = /^(?:[^\S\n]*\n?[^\S\n]*|[-\/])$/;
+  function joins(gap) { return JOINING.test(gap); }
 
   function parseQuery(text, meta) {
     text = text.normalize("NFC");
@@ -112,74 +114,94 @@
     return h % shards;
   }
   function decode(text) {
-    var out = [], value = 0, previous = -1, gap = -1;
+    var out = new Int32Array(text.length), n = 0, value = 0, previous = -1, gap = -1;
     for (var i = 0; i < text.length; i++) {
       var d = DIGIT[text.charCodeAt(i)];
       value = value * 32 + (d & 31);
       if (d < 32) {
-        if (gap < 0) { gap = value; } else { previous += gap + 1; out.push(previous, value); gap = -1; }
+        if (gap < 0) { gap = value; } else { previous += gap + 1; out[n++] = previous; out[n++] = value; gap = -1; }
         value = 0;
       }
     }
-    return out; // flat: doc, weight, doc, weight, ...
+    return out.subarray(0, n); // flat: doc, weight, doc, weight, ...
   }
-  var decoded = new Map();
+  /* A shard is "term;variant;postings;…|term;…" (search.py files()). */
+  var shardMaps = new Map(), decoded = new Map();
   function lookup(term) {
-    var shard = store["t" + shardOf(term, store.meta.shards)];
-    var entry = shard && Object.prototype.hasOwnProperty.call(shard, term) ? shard[term] : null;
-    if (!entry) return [];
-    if (!decoded.has(term)) {
-      var lists = [];
-      for (var i = 0; i < entry.length; i += 2) lists.push([entry[i], decode(entry[i + 1])]);
-      decoded.set(term, lists);
+    if (decoded.has(term)) return decoded.get(term);
+    var name = "t" + shardOf(term, store.meta.shards);
+    if (!shardMaps.has(name)) {
+      var map = new Map();
+      (store[name] || "").split("|").forEach(function (record) {
+        map.set(record.slice(0, record.indexOf(";")), record);
+      });
+      shardMaps.set(name, map);
     }
-    return decoded.get(term);
+    var record = shardMaps.get(name).get(term), lists = [];
+    if (record) {
+      var fields = record.split(";");
+      for (var i = 1; i < fields.length; i += 2) lists.push([fields[i], decode(fields[i + 1])]);
+    }
+    decoded.set(term, lists);
+    return lists;
   }
-  function idf(df, n) { return Math.log(1 + (n - df + 0.5) / (df + 0.5)); }
-  function docFreq(lists) {
-    if (lists.length === 1) return lists[0][1].length / 2;
-    var seen = new Set();
-    lists.forEach(function (l) { for (var i = 0; i < l[1].length; i += 2) seen.add(l[1][i]); });
-    return seen.size;
+  function idf(lists, n) {
+    var df = 0;
+    if (lists.length === 1) {
+      df = lists[0][1].length / 2;
+    } else {
+      var seen = new Uint8Array(n);
+      lists.forEach(function (l) { for (var i = 0; i < l[1].length; i += 2) seen[l[1][i]] = 1; });
+      for (var j = 0; j < n; j++) df += seen[j];
+    }
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
-  /* search.py rank(): same order of additions, so the same floats. */
+  /* search.py rank(): the same additions in the same order, so the same
+     floats; per-document state in typed arrays, as a phone needs it fast. */
   function rank(query, n) {
-    var acc = new Map();
+    var matched = new Uint8Array(n), exact = new Uint8Array(n), hinted = new Uint8Array(n);
+    var last = new Int32Array(n).fill(-1), score = new Float64Array(n);
     var required = query.words.concat(query.numbers.map(function (x) { return [x, ""]; }));
-    required.forEach(function (req) {
-      var term = req[0], v = req[1], lists = lookup(term), weight = idf(docFreq(lists), n);
+    required.forEach(function (req, t) {
+      var v = req[1], lists = lookup(req[0]), weight = idf(lists, n);
       lists.forEach(function (l) {
-        var exact = v !== "" && l[0] === v, p = l[1];
+        var same = v !== "" && l[0] === v, p = l[1];
         for (var i = 0; i < p.length; i += 2) {
-          var a = acc.get(p[i]);
-          if (!a) { a = [0, 0, 0, null, null, 0]; acc.set(p[i], a); } // matched, exact, score, last term, last hint, hinted
-          if (a[3] !== term) { a[0]++; a[3] = term; }
-          if (exact) a[1]++;
-          a[2] += weight * p[i + 1];
+          var doc = p[i];
+          if (last[doc] !== t) { matched[doc]++; last[doc] = t; }
+          if (same) exact[doc]++;
+          score[doc] += weight * p[i + 1];
         }
       });
     });
-    query.phrases.map(function (t) { return [false, t]; }).concat(query.hints.map(function (t) { return [true, t]; }))
-      .forEach(function (opt) {
-        var hint = opt[0], term = opt[1], lists = lookup(term), weight = idf(docFreq(lists), n);
-        lists.forEach(function (l) {
-          var p = l[1];
-          for (var i = 0; i < p.length; i += 2) {
-            var a = acc.get(p[i]);
-            if (!a) continue;
-            a[2] += weight * p[i + 1];
-            if (hint && a[4] !== term) { a[4] = term; a[5]++; }
-          }
-        });
+    var optional = query.phrases.map(function (t) { return [false, t]; })
+      .concat(query.hints.map(function (t) { return [true, t]; }));
+    optional.forEach(function (opt, t) {
+      var lists = lookup(opt[1]), weight = idf(lists, n), mark = required.length + t;
+      lists.forEach(function (l) {
+        var p = l[1];
+        for (var i = 0; i < p.length; i += 2) {
+          var doc = p[i];
+          if (!matched[doc]) continue;
+          score[doc] += weight * p[i + 1];
+          if (opt[0] && last[doc] !== mark) { last[doc] = mark; hinted[doc]++; }
+        }
       });
-    var hits = [];
-    acc.forEach(function (a, doc) { hits.push({ doc: doc, matched: a[0], exact: a[1], hinted: a[5], score: a[2] }); });
-    hits.sort(function (x, y) {
-      return (y.matched - x.matched) || (y.exact - x.exact) || (y.hinted - x.hinted) || (y.score - x.score) || (x.doc - y.doc);
     });
-    var complete = hits.length > 0 && hits[0].matched === required.length;
-    if (complete) hits = hits.filter(function (h) { return h.matched === required.length; });
+    var best = 0, count = 0, d;
+    for (d = 0; d < n; d++) if (matched[d] > best) best = matched[d];
+    var complete = best > 0 && best === required.length;
+    for (d = 0; d < n; d++) if (matched[d] && (!complete || matched[d] === best)) count++;
+    var order = new Int32Array(count), k = 0;
+    for (d = 0; d < n; d++) if (matched[d] && (!complete || matched[d] === best)) order[k++] = d;
+    order.sort(function (x, y) {
+      return (matched[y] - matched[x]) || (exact[y] - exact[x]) || (hinted[y] - hinted[x]) ||
+        (score[y] - score[x]) || (x - y);
+    });
+    var hits = Array.from(order, function (doc) {
+      return { doc: doc, matched: matched[doc], exact: exact[doc], hinted: hinted[doc], score: score[doc] };
+    });
     return { hits: hits, complete: complete };
   }
 
@@ -283,7 +305,7 @@
     return run(text).then(function (result) {
       current = result;
       var n = result.hits.length, quoted = "“" + text + "”";
-      if (!n) say("Không tìm thấy văn bản nào cho " + quoted + ". Hãy thử ít từ hơn, hoặc gõ số hiệu như 18-NQ/TW.");
+      if (!n) say("Không tìm thấy văn bản nào cho " + quoted + ". Hãy thử ít từ hơn, hoặc gõ số hiệu văn bản.");
       else if (result.complete) say("Tìm thấy " + count(n) + " kết quả cho " + quoted + ".");
       else say("Không có trang nào chứa đủ các từ của " + quoted + "; " + count(n) + " kết quả chứa một phần.");
       return show(result, 0);
