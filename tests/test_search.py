@@ -247,3 +247,8 @@ def test_page_text_leaves_out_listings_scripts_and_permalinks() -> None:
       <ul class="bt-entries"><li>Kế hoạch 02-KH/BTGDUK</li></ul><div data-search-skip><p>lặp lại</p></div>
       <script>var x = 1;</script></article><footer>chân trang</footer>"""
     assert search.html_text(html, within="md-content__inner") == ("Khẩu hiệu", "Đảng Cộng sản", "Việt Nam")
+
+
+def test_the_not_found_page_searches_from_the_site_root(built_site: Path) -> None:
+    # 404.html is served at any path: a relative form action would go astray.
+    assert 'class="bt-hsearch" role="search" action="/tim-kiem/"' in (built_site / "404.html").read_text(encoding="utf-8")
