@@ -28,6 +28,7 @@ from .records import (
     SloganSet,
 )
 from .problems import ContentError, Problem
+from .slogans import slogan_key
 from .text import nfc, squash_spaces
 
 __all__ = ["ContentError", "Corpus", "Problem", "ReferenceInfo", "load_corpus", "split_front_matter"]
@@ -436,13 +437,18 @@ def load_slogan_set(
 
 def _approving_directive(f: _Fields, directives: tuple[Directive, ...]) -> Directive | None:
     value = f.get("directive")
+    found: list[Directive] = []
     if isinstance(value, str):
-        found = [d for d in directives if d.path == value.strip()]
+        path = value.strip()
+        found = [d for d in directives if d.path == path]
         if not found:
-            f.error("directive", f"không có văn bản '{value}' trong content/ (ghi đường dẫn dạng directives/<năm>/<tên>.md)")
+            # A high cutoff: every path shares "directives/<year>/", so a low one suggests anything.
+            hint = difflib.get_close_matches(path, [d.path for d in directives], n=1, cutoff=0.85)
+            tip = f"; có phải là '{hint[0]}'?" if hint else " (ghi đường dẫn dạng directives/<năm>/<tên>.md)"
+            f.error("directive", f"không có văn bản '{value}' trong content/{tip}")
             return None
-        return found[0]
-    if isinstance(value, dict):
+    elif isinstance(value, dict):
+        f.known(("number", "date"), "directive.", value)
         number = refs.parse_number(str(value.get("number") or ""))
         date = f.date("directive.date")
         if number is None:
@@ -456,10 +462,15 @@ def _approving_directive(f: _Fields, directives: tuple[Directive, ...]) -> Direc
             what = "không có" if not found else "có nhiều hơn một"
             f.error("directive", f"{what} văn bản số {number}{f' ngày {date:%d/%m/%Y}' if date else ''} trong content/")
             return None
-        return found[0]
-    if value is not None:
+    elif value is not None:
         f.error("directive", "ghi đường dẫn tệp văn bản, hoặc nhóm {number, date}")
-    return None
+    if not found:
+        return None
+    if found[0].draft:
+        # Its page is not published, so the slogans would link to nothing.
+        f.error("directive", f"văn bản content/{found[0].path} còn là bản nháp (draft: true): khẩu hiệu chỉ đăng kèm văn bản đã ban hành")
+        return None
+    return found[0]
 
 
 def _slogans(f: _Fields) -> tuple[Slogan, ...]:
@@ -473,11 +484,15 @@ def _slogans(f: _Fields) -> tuple[Slogan, ...]:
     for i, item in enumerate(value):
         where = f"slogans[{i}]"
         line = f.line(where)
+        if isinstance(item, dict):
+            # YAML reads "- Đổi mới: sắp xếp!" as a field, because of ": ".
+            f.error(where, f"khẩu hiệu số {i + 1} có dấu ':' nên phải đặt trong ngoặc kép \"…\"", line)
+            continue
         text = squash_spaces(item) if isinstance(item, str) else ""
         if not text:
             f.error(where, f"khẩu hiệu số {i + 1} rỗng", line)
             continue
-        key = squash_spaces(nfc(text).casefold())
+        key = slogan_key(text)
         if key in seen:
             f.error(where, f"khẩu hiệu số {i + 1} trùng với khẩu hiệu số {seen[key]}", line)
             continue
