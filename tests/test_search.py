@@ -241,10 +241,12 @@ def test_a_term_lives_in_the_shard_its_hash_names(built_site: Path) -> None:
 
 # --- text from HTML -------------------------------------------------------------
 
-def test_page_text_leaves_out_listings_scripts_and_permalinks() -> None:
+def test_page_text_leaves_out_what_it_repeats_from_documents() -> None:
     html = """<nav>Trang chủ</nav><article class="md-content__inner">
       <h1 id="a">Khẩu hiệu<a class="headerlink" href="#a">¶</a></h1><p>Đảng Cộng sản<br>Việt Nam</p>
       <ul class="bt-entries"><li>Kế hoạch 02-KH/BTGDUK</li></ul><div data-search-skip><p>lặp lại</p></div>
+      <article class="bt-doc" id="van-ban-1"><p>toàn văn một văn bản</p></article>
+      <ol class="bt-tl__list"><li>16/12/2024 Kế hoạch</li></ol>
       <script>var x = 1;</script></article><footer>chân trang</footer>"""
     assert search.html_text(html, within="md-content__inner") == ("Khẩu hiệu", "Đảng Cộng sản", "Việt Nam")
 

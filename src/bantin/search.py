@@ -542,9 +542,12 @@ _BLOCK_TAGS = frozenset(
     "main ol p pre section table td th tr ul".split())
 _SKIP_TAGS = frozenset("script style template nav svg button form select textarea noscript".split())
 _VOID_TAGS = frozenset("area base br col embed hr img input link meta source track wbr".split())
-# Listings repeat other documents' lines; permalinks are "¶". Templates mark
-# other repeated text with a ``data-search-skip`` attribute.
-SKIP_CLASSES = frozenset({"bt-entries", "bt-facets", "headerlink"})
+# What a page repeats from the documents, which have their own entries:
+# listing lines (bt-entries, bt-facets), a document's full text embedded in
+# another page (bt-doc: the monthly bulletins), the timeline's lines
+# (bt-tl__list); and permalinks ("¶"). Templates can mark any other repeated
+# text with a ``data-search-skip`` attribute.
+SKIP_CLASSES = frozenset({"bt-entries", "bt-facets", "bt-doc", "bt-tl__list", "headerlink"})
 
 
 class _Text(HTMLParser):
@@ -589,11 +592,21 @@ class _Text(HTMLParser):
             self.current.append(data)
 
 
+# Embedded documents and listings are skipped anyway; cutting them out
+# before parsing saves most of the work on bulletins and archive listings
+# (no article nests in a document, no list in a listing line). Were one to,
+# the parser would still skip what the cut left.
+_CUT = re.compile(r'<article class="bt-doc"[^>]*>.*?</article>|<ul class="bt-entries[^"]*">.*?</ul>', re.S)
+
+
 def html_text(html: str, within: str | None = None) -> tuple[str, ...]:
     """The visible text of ``html`` as one string per block, without scripts,
     navigation or listings; only inside the element of class ``within`` if given."""
+    if within:  # the element's start tag comes after <head> and navigation
+        start = html.find(f'class="{within}')
+        html = html[html.rfind("<", 0, start):] if start >= 0 else ""
     parser = _Text(within)
-    parser.feed(html)
+    parser.feed(_CUT.sub("", html))
     parser.close()
     parser._break()
     return tuple(parser.segments)
