@@ -22,7 +22,7 @@ from htmltext import text
 
 KH02 = "/van-ban/2024/02-kh-btgduk/"
 CV229 = "/van-ban/2024/229-cv-btghu/"
-SHELL_PAGES = ["./", "khau-hieu/", "ngoai-tuyen/", "tim-kiem/"]
+SHELL_PAGES = ["./", "dong-thoi-gian/", "khau-hieu/", "ban-tin/", "ngoai-tuyen/", "tim-kiem/"]
 
 
 def worker_settings(site: Path) -> dict:
@@ -87,8 +87,8 @@ def test_the_notice_page_says_in_vietnamese_what_happened(built_site: Path) -> N
     assert text(html, "md-content").replace("¶", "").startswith(
         "Trang này chưa được lưu trên máy Máy của bạn đang không có mạng, và trang vừa mở chưa từng được đọc "
         "trên máy này, nên chưa có bản lưu để đọc khi không có mạng. Khi có mạng trở lại, hãy mở lại trang đó.")
-    assert re.findall(r'<li><a href="([^"]+)">', html.split('id="bt-offline-readable"')[1])[:3] == [
-        "../", "../khau-hieu/", "../tim-kiem/"]
+    assert re.findall(r'<li><a href="([^"]+)">', html.split('id="bt-offline-readable"')[1])[:4] == [
+        "../", "../dong-thoi-gian/", "../khau-hieu/", "../ban-tin/"]
 
 
 # --- in the browser ---------------------------------------------------------
@@ -144,7 +144,8 @@ def test_pages_read_once_are_read_again_with_the_network_cut(browser, built_site
         assert tab.eval("document.querySelector('.bt-doc__number').textContent") == "Số 02-KH/BTGDUK"
         assert tab.eval("document.querySelector('.bt-offline-notice').textContent") == (
             "Đang không có mạng: bạn vẫn đọc được các trang đã mở trên máy này.")
-        for url, heading in (("/khau-hieu/", "Khẩu hiệu tuyên truyền"), ("/tim-kiem/", "Tìm kiếm")):
+        for url, heading in (("/dong-thoi-gian/", "Dòng thời gian"), ("/khau-hieu/", "Khẩu hiệu tuyên truyền"),
+                             ("/tim-kiem/", "Tìm kiếm")):
             tab.goto(base + url)  # never opened: from the shell
             assert tab.eval("document.querySelector('h1').firstChild.textContent.trim()") == heading
         assert tab.eval("getComputedStyle(document.querySelector('.md-header')).backgroundColor") == "rgb(198, 40, 40)"

@@ -21,9 +21,12 @@ PAGES = {
     "cong-van": CV229,
     "undated-directive": HD_CB,
     "cited-document": "/dan-chieu/18-nq-tw-2017/",
+    "timeline": "/dong-thoi-gian/",
     "slogans": "/khau-hieu/",
     "archive": "/van-ban/",
     "year": "/van-ban/2024/",
+    "bulletin": "/ban-tin/2024-12/",
+    "bulletins": "/ban-tin/",
     "offline-notice": "/ngoai-tuyen/",
     "search": "/tim-kiem/",
 }

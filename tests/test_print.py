@@ -248,3 +248,81 @@ def test_links_and_everything_else_print_in_black(printer: Printer, tmp_path: Pa
     pixels = image[header.end():]
     coloured = sum(1 for i in range(0, len(pixels), 3) if max(pixels[i:i + 3]) - min(pixels[i:i + 3]) > 24)
     assert coloured == 0
+
+
+# --- slogans and timeline ---------------------------------------------------
+
+@requires_chromium
+def test_the_slogans_page_prints_as_a_clean_list(printer: Printer) -> None:
+    pages = read_pdf(printer.pdf("/khau-hieu/", "slogans"))
+    assert all(is_a4(p) for p in pages)
+    text = squash(" ".join(p.text for p in pages))
+    positions = [text.index(squash(s)) for s in SLOGANS]
+    assert positions == sorted(positions)
+    assert [w for w in SITE_WORDS if w in text] == []
+
+
+@requires_chromium
+def test_banner_mode_prints_one_slogan_per_a4_landscape_page(printer: Printer) -> None:
+    pages = read_pdf(printer.pdf("/khau-hieu/?in=bang-ron", "banner"))
+    assert all(is_a4(p, landscape=True) for p in pages)
+    assert [squash(p.text) for p in pages] == [squash(s) for s in SLOGANS]
+
+
+@requires_chromium
+def test_the_timeline_prints_as_a_chronological_list(printer: Printer) -> None:
+    pages = read_pdf(printer.pdf("/dong-thoi-gian/", "timeline"))
+    assert all(is_a4(p) for p in pages)
+    text = squash(" ".join(p.text for p in pages))
+    # Each entry's date stands first on its line, at the left margin.
+    dates = [dt.datetime.strptime(w.text, "%d/%m/%Y").date() for p in pages for w in p.words
+             if re.fullmatch(r"\d{2}/\d{2}/\d{4}", w.text) and abs(w.x0 - 30 * MM) < 2]
+    assert len(dates) >= 10
+    assert dates == sorted(dates)
+    assert "Loại văn bản Tất cả" not in text
+    assert [w for w in SITE_WORDS if w in text.replace("Dòng thời gian", "", 1)] == []
+
+
+# --- the monthly bulletin ---------------------------------------------------
+
+@pytest.fixture(scope="module")
+def bulletin(printer: Printer) -> list[Page]:
+    return read_pdf(printer.pdf("/ban-tin/2024-12/", "bulletin"))
+
+
+@requires_chromium
+def test_the_bulletin_prints_as_one_a4_document_with_a_cover(bulletin: list[Page]) -> None:
+    assert all(is_a4(p) for p in bulletin)
+    assert squash(bulletin[0].text) == (
+        "BẢN TIN THÔNG TIN NỘI BỘ Tháng 12 năm 2024 "
+        "2 văn bản ban hành trong tháng · khẩu hiệu tuyên truyền đang sử dụng "
+        "Văn bản của: Ban Tuyên giáo, Đảng ủy Khối Các cơ quan và Doanh nghiệp tỉnh Thái Bình; "
+        "Ban Tuyên giáo, Huyện ủy Vĩnh Bảo")
+
+
+@requires_chromium
+def test_the_bulletin_contents_come_second(bulletin: list[Page]) -> None:
+    contents = squash(bulletin[1].text)
+    assert contents.startswith("2 MỤC LỤC 1. 16/12/2024 · Kế hoạch 02-KH/BTGDUK")
+    assert contents.index("02-KH/BTGDUK") < contents.index("229-CV/BTGHU") < contents.index(
+        "Khẩu hiệu tuyên truyền đang sử dụng")
+
+
+@requires_chromium
+def test_each_directive_of_the_month_starts_a_page_with_its_header(bulletin: list[Page]) -> None:
+    starts = [i for i, p in enumerate(bulletin) if "ĐẢNG CỘNG SẢN VIỆT NAM" in p.text]
+    assert len(starts) == 2
+    assert "Số 02-KH/BTGDUK" in bulletin[starts[0]].text
+    assert "Số 229-CV/BTGHU" in bulletin[starts[1]].text
+    for i in starts:
+        top = min(w.y0 for w in bulletin[i].words if w.y0 > 20 * MM)
+        assert find(bulletin[i], "ĐẢNG CỘNG SẢN VIỆT NAM")[0].y0 == pytest.approx(top, abs=1)
+
+
+@requires_chromium
+def test_the_bulletin_ends_with_the_slogans_in_force(bulletin: list[Page]) -> None:
+    last = squash(" ".join(p.text for p in bulletin[-1:]))
+    assert "KHẨU HIỆU TUYÊN TRUYỀN ĐANG SỬ DỤNG" in last
+    assert [squash(s) in last for s in SLOGANS] == [True] * len(SLOGANS)
+    text = squash(" ".join(p.text for p in bulletin))
+    assert [w for w in SITE_WORDS if w in text] == []
