@@ -62,6 +62,7 @@ _SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])\s+")
 _TRAILING_DATE = re.compile(
     r"[^\S\n]*,?[^\S\n]*(?:ngày[^\S\n]+)?(?:\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})"
 )
+_DAY = re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}/\d{4}(?![\d/])")
 _BARE_SO = re.compile(r"(?i:số)[^\S\n]*:?[^\S\n]*$")
 # Sentences that only make sense in one place of a directive: its opening and
 # its closing are written from templates instead.
@@ -501,6 +502,9 @@ class Writer:
     rng: random.Random
     material: Material
     registry: Registry
+    # The one date the seed sentences' own dates ("hoàn thành trước ngày 31/12/2024")
+    # become: weeks after the directive, as a deadline in it would be.
+    deadline: dt.date
     cited: list[Doc] = field(default_factory=list)  # in order of first mention
     dated_here: set[int] = field(default_factory=set)  # ids of docs this text has dated
 
@@ -542,14 +546,17 @@ class Writer:
         return f" ngày {date.day:02d} tháng {date.month:02d} năm {date.year}"
 
     def sentence(self) -> str:
-        return self.rng.choice(self.material.sentences)
+        return self._redate(self.rng.choice(self.material.sentences))
+
+    def _redate(self, text: str) -> str:
+        return _DAY.sub(f"{self.deadline:%d/%m/%Y}", text)
 
     def cite_sentence(self, docs: list[Doc]) -> str:
         """A seed sentence that cited documents, citing these instead."""
         fitting = [s for s in self.material.slotted if len(s) - 1 == len(docs)]
         if not fitting:
             return " ".join(self.cite_sentence([doc]) for doc in docs)
-        pieces = self.rng.choice(fitting)
+        pieces = [self._redate(piece) for piece in self.rng.choice(fitting)]
         out = [pieces[0]]
         for doc, piece in zip(docs, pieces[1:]):
             out += [self.mention(doc), piece]
@@ -743,7 +750,8 @@ def generate(n: int, seed: int = 1) -> Archive:
     citations: dict[str, tuple[Target, ...]] = {}
     for d in docs:
         targets = _pick_targets(rng, d, numbered, dates, outside, cum_weights)
-        w = Writer(rng, material, registry)
+        issued = d.date or _random_date(rng, FIRST_DATE, LAST_DATE)
+        w = Writer(rng, material, registry, issued + dt.timedelta(days=rng.randint(30, 180)))
         length = rng.randint(low, (low + high) // 2 if d.kind == "Công văn" else high)
         body = write_body(w, d, targets, length)
         cited = _in_text_order(d, body, w.cited)

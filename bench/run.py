@@ -584,8 +584,10 @@ def readme(r: Results) -> str:
         lambda s: f"{s.median('bantin', 'cpu'):.1f}")
     row("build wall time, median (s)", lambda s: f"{s.median('plain', 'seconds'):.1f}",
         lambda s: f"{s.median('bantin', 'seconds'):.1f}")
-    row("each build: wall / CPU (s), load", lambda s: ", ".join(f"{r.seconds:.1f} / {r.cpu:.1f}, {r.load:.1f}" for r in s.plain),
-        lambda s: ", ".join(f"{r.seconds:.1f} / {r.cpu:.1f}, {r.load:.1f}" for r in s.bantin))
+    def each(which: str):
+        return lambda s: "; ".join(f"{r.seconds:.1f} / {r.cpu:.1f} (load {r.load:.1f})" for r in getattr(s, which))
+
+    row("each build: wall / CPU s (machine load)", each("plain"), each("bantin"))
     row("peak RSS, median", lambda s: f"{s.median('plain', 'peak_rss') / 2**20:,.0f} MiB",
         lambda s: f"{s.median('bantin', 'peak_rss') / 2**20:,.0f} MiB")
     row("HTML pages", lambda s: f"{s.plain_site.html_pages:,}", lambda s: f"{s.bantin_site.html_pages:,}")
@@ -701,7 +703,7 @@ def readme(r: Results) -> str:
     w("- links in every citation, the official header and signature block, and the related-documents panel on "
       "every directive page (its own templates instead of Material's page template).\n")
     w("So \"hooks overhead\" here is everything bantin does beyond rendering the same directives with plain "
-      "MkDocs; \"time per HTML page\" shows how much of it is the extra pages.\n")
+      "MkDocs; \"CPU time per HTML page\" shows how much of it is the extra pages.\n")
     c = scales[0].facts
     low, high = c["gzip_seed_pages"]
     w(f"Caveat: the synthetic text is the seeds' hundred-odd sentences recombined, so it has their vocabulary "
