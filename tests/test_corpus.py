@@ -111,7 +111,7 @@ def test_the_same_number_in_another_year_is_another_document(tmp_path: Path) -> 
 def test_a_yaml_syntax_error_names_its_line(tmp_path: Path) -> None:
     write(tmp_path, "directives/2024/02-kh-btgduk.md", GOOD.replace("place: Thái Bình", "place: [Thái Bình"))
     assert messages(tmp_path) == [
-        "content/directives/2024/02-kh-btgduk.md:8: lỗi cú pháp YAML (expected ',' or ']', but got ':'), "
+        "content/directives/2024/02-kh-btgduk.md:8: lỗi cú pháp YAML (did not find expected ',' or ']'), "
         "phần bị lỗi bắt đầu ở dòng 7"]
 
 
