@@ -34,6 +34,7 @@ browser; ``query`` here is the reference the browser tests compare it with.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import hashlib
 import json
 import math
@@ -270,7 +271,34 @@ _FIELD_BITS = 20  # per-field counts packed in one integer: head | meta << 20 | 
 _OWN = -1  # packed value of a document's own number
 
 
-def _counts(texts: Iterable[str], shift: int, counts: dict[tuple[str, str], int]) -> int:
+# Raw postings are keyed by one string, "term", or "term\x00variant" when the
+# word carried marks: a string caches its hash, a tuple computes it anew on
+# every look-up, and the build does millions of them.
+_VARIANT_SEP = "\x00"
+_RAW_KEYS: dict[str, str] = {}  # word as written -> raw key
+_PHRASE_KEYS: dict[tuple[str, str], str] = {}  # adjacent words as written -> "term term"
+
+
+def _raw_key(word: str) -> str:
+    key = _RAW_KEYS.get(word)
+    if key is None:
+        term, var = word_keys(word)
+        key = f"{term}{_VARIANT_SEP}{var}" if var else term
+        if len(_RAW_KEYS) < 500_000:
+            _RAW_KEYS[word] = key
+    return key
+
+
+def _phrase_key(pair: tuple[str, str]) -> str:
+    key = _PHRASE_KEYS.get(pair)
+    if key is None:
+        key = f"{word_keys(pair[0])[0]} {word_keys(pair[1])[0]}"
+        if len(_PHRASE_KEYS) < 2_000_000:
+            _PHRASE_KEYS[pair] = key
+    return key
+
+
+def _counts(texts: Iterable[str], shift: int, counts: dict[str, int]) -> int:
     """Add the words and phrases of ``texts`` to ``counts`` (the field at
     ``shift``); the number of words. The hot loop of a build: counting is
     left to Counter and the regex engine, keys are made once per distinct form."""
@@ -283,12 +311,12 @@ def _counts(texts: Iterable[str], shift: int, counts: dict[tuple[str, str], int]
         n += len(found)
         words.update(found)
         pairs.update(_PAIR.findall(text))
-    keys = _KEYS
+    raw_keys, phrase_keys = _RAW_KEYS, _PHRASE_KEYS
     for word, c in words.items():
-        k = keys.get(word) or word_keys(word)
+        k = raw_keys.get(word) or _raw_key(word)
         counts[k] = counts.get(k, 0) + (c << shift)
-    for (a, b), c in pairs.items():
-        k = ((keys.get(a) or word_keys(a))[0] + " " + (keys.get(b) or word_keys(b))[0], "")
+    for pair, c in pairs.items():
+        k = phrase_keys.get(pair) or _phrase_key(pair)
         counts[k] = counts.get(k, 0) + (c << shift)
     return n
 
@@ -298,17 +326,30 @@ def build_index(docs: Iterable[SearchDoc]) -> Index:
 
     Counts go into compact arrays document by document; weights need every
     body's length first, so they are computed, and the postings encoded, at
-    the end, term by term.
+    the end, term by term. Nothing built here can form a reference cycle, so
+    the cycle collector is paused meanwhile: inside a build it would walk the
+    whole site's objects again and again (it doubled the time on 5,000
+    directives).
     """
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return _build_index(docs)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _build_index(docs: Iterable[SearchDoc]) -> Index:
     ordered = tuple(sorted(docs, key=_order))
     urls = [d.url for d in ordered]
     if len(set(urls)) != len(urls):
         raise ValueError("search: two documents share a URL")
-    raw: dict[tuple[str, str], tuple[array, array]] = {}
+    raw: dict[str, tuple[array, array]] = {}
     lengths: list[int] = []
     issuers: set[str] = set()
     for doc_id, doc in enumerate(ordered):
-        counts: dict[tuple[str, str], int] = {}
+        counts: dict[str, int] = {}
         _counts(doc.head, 0, counts)
         _counts(doc.meta, _FIELD_BITS, counts)
         lengths.append(_counts(doc.body, 2 * _FIELD_BITS, counts))
@@ -324,8 +365,8 @@ def build_index(docs: Iterable[SearchDoc]) -> Index:
                 issuers.add(_symbol(number.issuer))
                 for term in number_terms(number):
                     if term not in own:
-                        counts[(term, "")] = counts.get((term, ""), 0) + (1 << 2 * _FIELD_BITS)
-        counts.update(((term, ""), _OWN) for term in own)
+                        counts[term] = counts.get(term, 0) + (1 << 2 * _FIELD_BITS)
+        counts.update((term, _OWN) for term in own)
         for key, packed in counts.items():
             slot = raw.get(key)
             if slot is None:
@@ -346,7 +387,8 @@ def build_index(docs: Iterable[SearchDoc]) -> Index:
     # are left out (on a small one they cost nothing).
     common = max(len(ordered) / 2, COMMON_PHRASE_MIN)
     postings: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for (term, var), (ids, packed) in sorted(raw.items()):
+    for key, (ids, packed) in sorted(raw.items()):
+        term, _, var = key.partition(_VARIANT_SEP)
         if " " in term and len(ids) > common:
             continue
         postings[term].append((var, encode(zip(ids, _weights(ids, packed, inverse_norm)))))
