@@ -28,7 +28,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from bantin import formatting, links, pages
+from bantin import embed, formatting, links, pages
 from bantin.corpus import Corpus, load_corpus
 from bantin.problems import WARNING
 
@@ -129,6 +129,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.filters["short_date"] = formatting.short_date
     env.filters["issued_line"] = formatting.issued_line
     env.filters["doc_url"] = _doc_url
+    env.filters["embedded"] = _embedded
     env.globals["bantin_options"] = _build.options if _build else None
     return env
 
@@ -142,3 +143,18 @@ def _doc_url(context, src_uri: str) -> str:
         raise PluginError(f"bantin: không có trang {src_uri}")
     page = context.get("page")
     return get_relative_url(file.url, page.url if page else "") or "./"
+
+
+@pass_context
+def _embedded(context, src_uri: str, prefix: str) -> Markup:
+    """The rendered body of the page built from ``src_uri``, fit for this page.
+
+    Every page's Markdown is rendered before any template runs, so the body
+    is there; it was rendered from Markdown like ``page.content`` itself.
+    """
+    assert _build is not None and _build.files is not None
+    file = _build.files.get_file_from_path(src_uri)
+    if file is None or file.page is None or file.page.content is None:
+        raise PluginError(f"bantin: chưa có nội dung trang {src_uri} (bản tin tháng cần dựng đầy đủ, không dùng --dirty)")
+    page = context["page"]
+    return Markup(embed.rebase(file.page.content, file.page.url, page.url, prefix))
