@@ -156,3 +156,13 @@ def test_drafts_are_not_in_the_graph(tmp_path: Path) -> None:
     path.write_text(path.read_text().replace("---\n\n", "draft: true\n---\n\n"))
     g = graph_of(tmp_path)
     assert g.documents == {} and g.citations == ()
+
+
+def test_two_committees_plans_of_one_day_one_letter_apart_stay_two_documents(tmp_path: Path) -> None:
+    directive(tmp_path, "directives/2020/05-kh-tu.md", "05-KH/TU", "2020-03-04", "Nội dung.")
+    directive(tmp_path, "directives/2020/05-kh-hu.md", "05-KH/HU", "2020-03-04", "Nội dung.")
+    directive(tmp_path, "directives/2021/a.md", "1-KH/BTGHU", "2021-01-01",
+              "Thực hiện Kế hoạch số 05-KH/HU ngày 04/03/2020 và Kế hoạch số 05-KH/TU ngày 04/03/2020.")
+    g = graph_of(tmp_path)
+    assert g.cites("directives/2021/a.md") == ("directives/2020/05-kh-hu.md", "directives/2020/05-kh-tu.md")
+    assert [p for p in g.problems if "khác nhau" in p.message] == []

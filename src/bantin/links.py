@@ -113,18 +113,36 @@ class _Registry:
         self.ambiguous: dict[tuple, _Entry] = {}
 
     def add(self, number: refs.DocNumber, date: dt.date | None, directive: Directive | None = None) -> _Entry:
-        family = self.by_family[_family(number)]
-        for entry in family:
-            if date is not None and entry.date == date and _issuer_close(entry.issuer, number.key[2]):
-                if directive is not None and entry.directive is None:
-                    entry.directive = directive
-                return entry
-        entry = _Entry(number.key[2], date, directive)
-        family.append(entry)
+        entry = self._same(number, date, directive) if date is not None else None
+        if entry is None:
+            entry = _Entry(number.key[2], date, directive)
+            self.by_family[_family(number)].append(entry)
+        elif directive is not None and entry.directive is None:
+            entry.directive = directive
         return entry
 
+    def _same(self, number: refs.DocNumber, date: dt.date, directive: Directive | None) -> _Entry | None:
+        """The dated document this number names, if any.
+
+        An exact symbol wins. A symbol one letter off is the same document
+        spelled differently only when that is the one candidate, and never
+        when both sides are directives of the collection (05-KH/TU and
+        05-KH/HU of one day are two committees' plans).
+        """
+        family = self.by_family[_family(number)]
+        issuer = number.key[2]
+        exact = [e for e in family if e.date == date and e.issuer == issuer]
+        if exact:
+            return exact[0]
+        close = [e for e in family if e.date == date and _issuer_close(e.issuer, issuer)
+                 and not (directive is not None and e.directive is not None)]
+        return close[0] if len(close) == 1 else None
+
     def candidates(self, number: refs.DocNumber) -> list[_Entry]:
-        return [e for e in self.by_family[_family(number)] if _issuer_close(e.issuer, number.key[2])]
+        """Documents an undated mention may mean: exact symbol first."""
+        family = self.by_family[_family(number)]
+        exact = [e for e in family if e.issuer == number.key[2]]
+        return exact or [e for e in family if _issuer_close(e.issuer, number.key[2])]
 
     def ambiguity(self, number: refs.DocNumber, options: list[_Entry]) -> _Entry:
         """One shared entry per ambiguous number; its page lists the candidates."""
