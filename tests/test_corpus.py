@@ -91,7 +91,7 @@ def test_a_malformed_number_is_an_error(tmp_path: Path) -> None:
 def test_a_number_with_a_stray_space_is_shown_its_normal_form(tmp_path: Path) -> None:
     write(tmp_path, "directives/2024/02-kh-btgduk.md", GOOD.replace("02-KH/BTGDUK", "02 -KH/BTGDUK"))
     assert messages(tmp_path) == [
-        "content/directives/2024/02-kh-btgduk.md:2: number: số hiệu viết là '02-KH/BTGDUK' (không có khoảng trắng, dùng dấu '-')"]
+        "content/directives/2024/02-kh-btgduk.md:2: number: số hiệu phải viết là '02-KH/BTGDUK' (chữ hoa, không có khoảng trắng, dấu '-' thường)"]
 
 
 def test_two_directives_with_one_number_in_one_year_are_an_error(tmp_path: Path) -> None:
@@ -186,3 +186,16 @@ def test_every_sample_directive_is_valid(sample: Path) -> None:
     corpus = load_corpus(Path(__file__).parent.parent)
     assert [str(p) for p in corpus.errors] == []
     assert sample.relative_to(Path(__file__).parent.parent / "content").as_posix() in {d.path for d in corpus.directives}
+
+
+def test_an_empty_front_matter_says_what_it_needs(tmp_path: Path) -> None:
+    write(tmp_path, "directives/2024/02-kh-btgduk.md", "---\n---\nNội dung.\n")
+    assert messages(tmp_path) == [
+        "content/directives/2024/02-kh-btgduk.md:2: phần đầu YAML trống: cần ít nhất number, kind, title, issuer, date"]
+
+
+def test_a_number_in_lower_case_is_shown_in_capitals(tmp_path: Path) -> None:
+    write(tmp_path, "directives/2024/02-kh-btgduk.md", GOOD.replace("02-KH/BTGDUK", "02-kh/btgduk"))
+    assert messages(tmp_path) == [
+        "content/directives/2024/02-kh-btgduk.md:2: number: số hiệu phải viết là '02-KH/BTGDUK' "
+        "(chữ hoa, không có khoảng trắng, dấu '-' thường)"]

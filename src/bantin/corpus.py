@@ -279,6 +279,8 @@ def load_directive(path: Path, shown: str, rel: str) -> tuple[Directive | None, 
         return None, [Problem(shown, problem.line, None, problem.message)]
     if located is None:
         return None, [Problem(shown, 1, None, "thiếu phần đầu YAML: tệp phải mở đầu bằng dòng '---'")]
+    if located.data is None:
+        return None, [Problem(shown, 2, None, "phần đầu YAML trống: cần ít nhất number, kind, title, issuer, date")]
     if not isinstance(located.data, dict):
         return None, [Problem(shown, 2, None, "phần đầu YAML phải là các dòng 'trường: giá trị'")]
 
@@ -293,7 +295,7 @@ def load_directive(path: Path, shown: str, rel: str) -> tuple[Directive | None, 
             f.error("number", f"số hiệu '{number}' không đúng dạng <số>-<ký hiệu loại>/<ký hiệu cơ quan>, ví dụ 02-KH/BTGDUK")
             number = None
         elif str(parsed) != number:
-            f.error("number", f"số hiệu viết là '{parsed}' (không có khoảng trắng, dùng dấu '-')")
+            f.error("number", f"số hiệu phải viết là '{parsed}' (chữ hoa, không có khoảng trắng, dấu '-' thường)")
     kind = f.choice("kind", KIND_BY_NAME)
     title = f.text("title", nullable=False)
     issuer = f.text("issuer", nullable=False)
