@@ -16,18 +16,28 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from bantin import feeds, formatting
+from bantin import feeds
 
 FEED_PATH = "van-ban-moi.xml"
 TEMPLATE = "bantin/feeds/atom.xml"
 INDEX_PATH = "van-ban.json"
 
 _published: list[feeds.Published] = []
+_env: list[Environment] = []  # this build's theme environment, set in on_env
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
     """Forget the previous build's pages (``mkdocs serve`` rebuilds in one process)."""
     _published.clear()
+    _env.clear()
+
+
+@event_priority(-50)
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    """Keep the environment the pages render with; priority -50: after the site
+    hook has registered its filters and options there."""
+    _env.append(env)
+    return env
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -49,15 +59,14 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """Render the feed with the theme's Jinja environment and write both files."""
-    env: Environment = config.theme.get_env()
-    env.filters["short_date"] = formatting.short_date
+    """Render the feed with the pages' Jinja environment and write both files."""
+    env = _env[-1]
     site = Path(config.site_dir)
     entries = feeds.feed_entries(_published)
     base = (config.site_url or "").rstrip("/")
     updated = feeds.feed_updated(entries) or dt.date(1970, 1, 1)
     atom = env.get_template(TEMPLATE).render(
-        title=config.extra.get("bantin", {}).get("bulletin_name") or config.site_name,
+        title=env.globals["bantin_options"].bulletin_name or config.site_name,
         base=base,
         feed_id=f"{base}/{FEED_PATH}" if base else feeds.feed_id(config.site_name),
         self_url=FEED_PATH,

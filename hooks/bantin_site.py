@@ -120,7 +120,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
     if spec is not None:
         context["bantin"] = spec.context
     elif page.is_homepage:
-        context["bantin"] = pages.home_context(_build.corpus, _build.specs.values())
+        context["bantin"] = pages.home_context(_build.corpus, _build.specs)
     return context
 
 

@@ -19,6 +19,7 @@ from typing import Iterable, Mapping
 
 from . import refs
 from .corpus import ReferenceInfo
+from .formatting import short_date
 from .problems import INFO, WARNING, Problem
 from .records import Directive
 
@@ -86,6 +87,18 @@ def _issuer_close(a: str, b: str) -> bool:
         return sum(x != y for x, y in zip(a, b)) == 1
     short, long = (a, b) if len(a) < len(b) else (b, a)
     return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
+def _problem(d: Directive, line: int, message: str, level: str) -> Problem:
+    return Problem(f"content/{d.path}", line, None, message, level)
+
+
+def _first_by_target(mine: tuple[Citation, ...]) -> dict[str, Citation]:
+    """Each cited document's first citation, in order of first mention."""
+    first: dict[str, Citation] = {}
+    for c in mine:
+        first.setdefault(c.target, c)
+    return first
 
 
 def _family(number: refs.DocNumber) -> tuple[int, str]:
@@ -181,13 +194,13 @@ def build_graph(directives: Iterable[Directive], references: Iterable[ReferenceI
         for m in mentions[d.path]:
             entry = _resolve(registry, m, local_dates.get(m.number.key))
             if entry.candidates:
-                problems.append(Problem(
-                    f"content/{d.path}", d.line_of(m.start), None,
+                problems.append(_problem(
+                    d, d.line_of(m.start),
                     f"số hiệu {m.number} không ghi ngày và có {len(entry.candidates)} văn bản cùng số hiệu: "
                     "ghi thêm ngày ban hành để chỉ rõ văn bản nào", WARNING))
             if entry.directive is d:
-                problems.append(Problem(f"content/{d.path}", d.line_of(m.start), None,
-                                        f"văn bản tự dẫn chiếu chính nó ({m.number}): không tạo liên kết", INFO))
+                problems.append(_problem(d, d.line_of(m.start),
+                                         f"văn bản tự dẫn chiếu chính nó ({m.number}): không tạo liên kết", INFO))
                 continue
             entry.spellings[str(m.number)] += 1
             if m.kind_word:
@@ -206,9 +219,10 @@ def build_graph(directives: Iterable[Directive], references: Iterable[ReferenceI
         )
         by_source[d.path] = mine
         citations.extend(mine)
+        first = _first_by_target(mine)
         problems += _spelling_notes(d, mine, docs)
-        problems += _date_order(d, mine, docs)
-        problems += _unresolved_notes(d, mine, docs)
+        problems += _date_order(d, first, docs)
+        problems += _unresolved_notes(d, first, docs)
 
     cited_by = _cited_by(directives, by_source)
     return Graph(
@@ -306,36 +320,29 @@ def _spelling_notes(d: Directive, mine: tuple[Citation, ...], docs: Mapping[str,
         if len(spellings) > 1 or (canonical and set(spellings) != {canonical}):
             listed = ", ".join(f"{s} (dòng {line})" for s, line in spellings.items())
             first_line = min(spellings.values())
-            notes.append(Problem(f"content/{d.path}", first_line, None,
-                                 f"cùng một văn bản được ghi số hiệu khác nhau: {listed}", INFO))
+            notes.append(_problem(d, first_line, f"cùng một văn bản được ghi số hiệu khác nhau: {listed}", INFO))
     return notes
 
 
-def _unresolved_notes(d: Directive, mine: tuple[Citation, ...], docs: Mapping[str, Document]) -> list[Problem]:
+def _unresolved_notes(d: Directive, first: Mapping[str, Citation], docs: Mapping[str, Document]) -> list[Problem]:
     """Cited documents the bulletin does not hold: linked to their own page."""
-    notes = []
-    for target in dict.fromkeys(c.target for c in mine):
-        doc = docs[target]
-        if doc.directive is None and not doc.is_ambiguous:
-            line = next(c.line for c in mine if c.target == target)
-            notes.append(Problem(f"content/{d.path}", line, None,
-                                 f"dẫn chiếu {doc.number} chưa có trong bản tin: liên kết tới trang /{doc.id}/", INFO))
-    return notes
+    return [
+        _problem(d, c.line, f"dẫn chiếu {docs[t].number} chưa có trong bản tin: liên kết tới trang /{t}/", INFO)
+        for t, c in first.items()
+        if docs[t].directive is None and not docs[t].is_ambiguous
+    ]
 
 
-def _date_order(d: Directive, mine: tuple[Citation, ...], docs: Mapping[str, Document]) -> list[Problem]:
+def _date_order(d: Directive, first: Mapping[str, Citation], docs: Mapping[str, Document]) -> list[Problem]:
     """A directive cannot cite a document issued after it: a typo somewhere."""
     if d.date is None:
         return []
-    out = []
-    for target in dict.fromkeys(c.target for c in mine):
-        doc = docs[target]
-        if doc.date and doc.date > d.date:
-            line = next(c.line for c in mine if c.target == target)
-            out.append(Problem(f"content/{d.path}", line, None,
-                               f"dẫn chiếu {doc.number} ngày {doc.date:%d/%m/%Y}, sau ngày ban hành của chính văn bản "
-                               f"({d.date:%d/%m/%Y}): kiểm tra lại số hiệu hoặc ngày", WARNING))
-    return out
+    return [
+        _problem(d, c.line, f"dẫn chiếu {docs[t].number} ngày {short_date(docs[t].date)}, sau ngày ban hành của chính "
+                 f"văn bản ({short_date(d.date)}): kiểm tra lại số hiệu hoặc ngày", WARNING)
+        for t, c in first.items()
+        if docs[t].date and docs[t].date > d.date
+    ]
 
 
 def _cited_by(directives: tuple[Directive, ...], by_source: Mapping[str, tuple[Citation, ...]]) -> dict[str, tuple[str, ...]]:

@@ -18,6 +18,7 @@ from ..links import Citation, Document, Graph
 from ..records import Directive
 
 HOME_NEWEST = 20
+ARCHIVE_URI = "van-ban/index.md"
 
 
 @dataclass(frozen=True)
@@ -141,8 +142,7 @@ def build_pages(corpus: Corpus, graph: Graph) -> list[PageSpec]:
     return specs
 
 
-def home_context(corpus: Corpus, specs: Iterable[PageSpec]) -> dict[str, Any]:
+def home_context(corpus: Corpus, specs: Mapping[str, PageSpec]) -> dict[str, Any]:
     """What the home page shows: the newest directives and ways to browse."""
-    published = sorted(corpus.published, key=newest_first)
-    archive = next(s for s in specs if s.src_uri == "van-ban/index.md")
-    return {"newest": [directive_entry(d) for d in published[:HOME_NEWEST]], **archive.context}
+    newest = sorted(corpus.published, key=newest_first)[:HOME_NEWEST]
+    return {"newest": [directive_entry(d) for d in newest], **specs[ARCHIVE_URI].context}

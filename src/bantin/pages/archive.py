@@ -7,7 +7,7 @@ from typing import Mapping
 
 from ..records import KIND_BY_NAME, UNDATED_FOLDER, Directive
 from ..text import fold, slugify
-from . import Entry, Facet, PageSpec, Site, issuer_label
+from . import ARCHIVE_URI, Entry, Facet, PageSpec, Site, issuer_label
 
 
 def build(site: Site) -> list[PageSpec]:
@@ -36,20 +36,18 @@ def _listing_pages(published: list[Directive], entries: Mapping[str, Entry]) -> 
     facets: dict[str, list[Facet]] = {}
     specs = []
     for group, by_key in groups.items():
-        keys = sorted(by_key, key=lambda k: (k == UNDATED_FOLDER, _desc(k)) if group == "year" else fold(labels[k]))
+        keys = sorted(by_key, key=_year_order if group == "year" else lambda k: fold(labels[k]))
         facets[group] = [Facet(labels[k], uri(group, k), len(by_key[k])) for k in keys]
         for key in keys:
             heading = {"year": "Văn bản năm", "kind": "", "issuer": "Văn bản của"}[group]
             title = f"{heading} {labels[key]}".strip() if key != UNDATED_FOLDER else labels[key]
             specs.append(PageSpec(uri(group, key), title, "bantin/listing.html",
                                   context={"entries": by_key[key], "group": group}))
-    specs.append(PageSpec("van-ban/index.md", "Kho văn bản", "bantin/archive.html",
+    specs.append(PageSpec(ARCHIVE_URI, "Kho văn bản", "bantin/archive.html",
                           context={"facets": facets, "total": len(published)}))
     return specs
 
 
-def _desc(key: str) -> str:
-    # Years sort newest first; string keys of equal length compare as numbers.
-    return "".join(chr(0x10FFFF - ord(ch)) for ch in key)
-
-
+def _year_order(folder: str) -> tuple[bool, int]:
+    """Newest year first; the undated folder last."""
+    return (folder == UNDATED_FOLDER, -int(folder) if folder.isdigit() else 0)
