@@ -2,8 +2,8 @@
 
 Adds the offline notice page (/ngoai-tuyen/) and writes, after the build:
 
-- ``manifest.webmanifest`` and its icons, so a phone can add the site to
-  its home screen;
+- ``manifest.webmanifest``, naming the icons in ``overrides/assets/images``
+  (drawn by ``bantin.icons``), so a phone can add the site to its home screen;
 - ``sw.js``, the service worker. It precaches the shell: the pages every
   reader needs offline (home, timeline, slogans, bulletins, search, the
   notice) and every file those pages load. That list does not grow with the
@@ -26,20 +26,19 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import struct
-import zlib
 from pathlib import Path, PurePosixPath
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
+from bantin import icons
+
 NOTICE_URI = "ngoai-tuyen/index.md"
 MANIFEST = "manifest.webmanifest"
 WORKER = "sw.js"
-ICONS = {192: "assets/images/bantin-icon-192.png", 512: "assets/images/bantin-icon-512.png"}
-THEME = "#c62828"  # Party red, as the header (bantin.css)
-STAR = "#ffde00"
+ICONS = {size: f"assets/images/{icons.file_name(size)}" for size in icons.SIZES}
+THEME = icons.RED
 # Pages precached for every reader, by source; the ones a build lacks are skipped.
 SHELL_PAGES = ("index.md", "dong-thoi-gian/index.md", "khau-hieu/index.md", "ban-tin/index.md", NOTICE_URI)
 SEARCH_MANIFEST = "search/manifest.json"
@@ -89,9 +88,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_post_build(config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
     files = _files["files"]
-    for size, rel in ICONS.items():
-        (site / rel).parent.mkdir(parents=True, exist_ok=True)
-        (site / rel).write_bytes(_icon(size))
     (site / MANIFEST).write_text(_manifest(config), encoding="utf-8")
 
     pages = [f for f in (files.get_file_from_path(uri) for uri in SHELL_PAGES) if f is not None]
@@ -199,47 +195,6 @@ def _manifest(config: MkDocsConfig) -> str:
         "theme_color": THEME,
         "icons": icons,
     }, ensure_ascii=False, indent=1) + "\n"
-
-
-def _icon(size: int) -> bytes:
-    """A yellow star on Party red, as PNG; the star stays inside the central
-    80 % that a maskable icon keeps. Drawn here so no image tool is needed."""
-    import math
-
-    cx = cy = size / 2
-    outer, inner = size * 0.34, size * 0.34 * 0.382
-    star = [(cx + (outer if i % 2 == 0 else inner) * math.sin(i * math.pi / 5),
-             cy - (outer if i % 2 == 0 else inner) * math.cos(i * math.pi / 5) + size * 0.03) for i in range(10)]
-    edges = list(zip(star, star[1:] + star[:1]))
-    red, yellow = _rgb(THEME), _rgb(STAR)
-    samples = 4  # per pixel side, for smooth edges
-    rows = []
-    for y in range(size):
-        coverage = [0] * size
-        for sy in range(samples):
-            yy = y + (sy + 0.5) / samples
-            xs = sorted(x0 + (yy - y0) * (x1 - x0) / (y1 - y0) for (x0, y0), (x1, y1) in edges
-                        if (y0 <= yy < y1) or (y1 <= yy < y0))
-            for a, b in zip(xs[::2], xs[1::2]):
-                for x in range(max(0, int(a)), min(size, int(b) + 1)):
-                    coverage[x] += max(0.0, min(b, x + 1) - max(a, x))
-        row = bytearray(b"\0")
-        for x in range(size):
-            t = coverage[x] / samples
-            row += bytes(round(r + (s - r) * t) for r, s in zip(red, yellow))
-        rows.append(bytes(row))
-    return _png(size, b"".join(rows))
-
-
-def _rgb(hex_colour: str) -> tuple[int, int, int]:
-    return tuple(int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))  # type: ignore[return-value]
-
-
-def _png(size: int, raw: bytes) -> bytes:
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-    header = struct.pack(">IIBBBBB", size, size, 8, 2, 0, 0, 0)  # 8-bit RGB
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(raw, 9)) + chunk(b"IEND", b"")
 
 
 _WORKER_JS = r"""// bantin service worker: written by hooks/bantin_offline.py at each build.

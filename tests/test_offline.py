@@ -16,6 +16,8 @@ from typing import Iterator
 
 import pytest
 
+from bantin import icons
+
 from browser import requires_chromium, serve
 from conftest import ROOT, page, run_build
 from htmltext import text
@@ -45,6 +47,13 @@ def test_the_site_has_a_web_app_manifest_for_the_home_screen(built_site: Path) -
         assert icon["sizes"] == f"{width}x{height}"
         sizes.add(width)
     assert sizes == {192, 512}
+
+
+def test_the_committed_icons_are_what_the_drawing_code_draws() -> None:
+    # The build copies the PNGs; redraw them with ``python -m bantin.icons``.
+    folder = ROOT / "overrides" / "assets" / "images"
+    for size in icons.SIZES:
+        assert (folder / icons.file_name(size)).read_bytes() == icons.draw(size), size
 
 
 def test_every_page_names_the_manifest_and_loads_the_offline_script(built_site: Path) -> None:
