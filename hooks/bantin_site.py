@@ -50,6 +50,7 @@ class _Build:
     graph: links.Graph
     specs: dict[str, pages.PageSpec]
     files: Files | None = None
+    urls: dict[str, str] | None = None  # page URL by source path, for ``doc_url``
 
 
 _build: _Build | None = None
@@ -131,18 +132,21 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.filters["doc_url"] = _doc_url
     env.filters["embedded"] = _embedded
     env.globals["bantin_options"] = _build.options if _build else None
+    if _build is not None:
+        # Every file is known by now; listings ask for thousands of URLs.
+        _build.urls = {f.src_uri: f.url for f in files}
     return env
 
 
 @pass_context
 def _doc_url(context, src_uri: str) -> str:
     """URL of the page built from ``src_uri``, relative to the current page."""
-    assert _build is not None and _build.files is not None
-    file = _build.files.get_file_from_path(src_uri)
-    if file is None:
+    assert _build is not None and _build.urls is not None
+    url = _build.urls.get(src_uri)
+    if url is None:
         raise PluginError(f"bantin: không có trang {src_uri}")
     page = context.get("page")
-    return get_relative_url(file.url, page.url if page else "") or "./"
+    return get_relative_url(url, page.url if page else "") or "./"
 
 
 @pass_context

@@ -251,7 +251,7 @@
     if (text) e.textContent = text;
     return e;
   }
-  /* One result, drawn like a listing line (partials/bantin/entry.html). */
+  /* One result, drawn like a listing line (partials/bantin/entries.html). */
   function item(row) {
     var url = row[0], kind = row[1], number = row[2], date = row[3], title = row[4], issuer = row[5], group = row[6];
     var li = el("li", "bt-entry bt-search__hit" + (group === 1 ? " bt-entry--cited" : ""));
