@@ -895,6 +895,20 @@ def write_plain(project: Path, out: Path) -> int:
     return len(corpus.published)
 
 
+def write_material(plain: Path, out: Path) -> None:
+    """The plain baseline as MkDocs sets a site up by default: with its search
+    plugin (Material's). bantin replaces that search with its own, so this
+    is the like-for-like cost of a searchable site without bantin."""
+    if out.exists():
+        shutil.rmtree(out)
+    shutil.copytree(plain, out)
+    config = out / "mkdocs.yml"
+    text, count = re.subn(r"(?m)^plugins:.*$", "plugins:\n  - search", config.read_text(encoding="utf-8"), count=1)
+    if count != 1:
+        raise SystemExit(f"{config}: no plugins line to turn Material's search on")
+    config.write_text(text, encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("n", type=int, help="number of directives")

@@ -326,6 +326,79 @@ def profile_child(project: Path, stats_file: Path) -> dict:
     return {"total": total, "ours": rows[:25], "overall_own": overall}
 
 
+def phases_child(project: Path, archive: Path) -> dict:
+    """One in-process build of ``project``, its CPU time split by phase: each
+    hook handler, and each page's Markdown and template rendering, by the kind
+    of page (a directive of the bantin project ``archive``, or another page)."""
+    import functools
+    import logging
+    from collections import defaultdict
+
+    import mkdocs.commands.build as mkbuild
+    import mkdocs.plugins as mkplugins
+    from mkdocs.config import load_config
+
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    spent: dict[str, float] = defaultdict(float)
+    pages: dict[str, int] = defaultdict(int)
+    directives = {u.removesuffix("index.html") for u in directive_urls(archive)}
+
+    def kind(page) -> str:
+        return "directive pages" if page.url in directives else "other pages"
+
+    def clocked(label, func):
+        @functools.wraps(func)
+        def run(*args, **kwargs):
+            start = time.process_time()
+            try:
+                return func(*args, **kwargs)
+            finally:
+                spent[label(*args)] += time.process_time() - start
+        return run
+
+    register = mkplugins.PluginCollection._register_event
+
+    def register_clocked(self, event_name, method, plugin_name=None):
+        where = getattr(method, "__module__", "") or "?"
+        label = f"hook {Path(where).stem}: on_{event_name}"
+        return register(self, event_name, clocked(lambda *a: label, method), plugin_name)
+
+    mkplugins.PluginCollection._register_event = register_clocked
+    populate, render = mkbuild._populate_page, mkbuild._build_page
+    mkbuild._populate_page = clocked(lambda page, *a: f"{kind(page)}: Markdown", populate)
+    mkbuild._build_page = clocked(lambda page, *a: f"{kind(page)}: template and write", render)
+    site_dir = tempfile.mkdtemp(prefix="mkdocs_")
+    try:
+        config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=site_dir, strict=True)
+        config.plugins.on_startup(command="build", dirty=False)
+        original_run_event = config.plugins.run_event
+
+        def count_pages(name, item=None, **kwargs):
+            if name == "page_markdown":
+                pages[kind(kwargs["page"])] += 1
+            return original_run_event(name, item, **kwargs)
+
+        config.plugins.run_event = count_pages
+        start = time.process_time()
+        mkbuild.build(config)
+        total = time.process_time() - start
+        config.plugins.on_shutdown()
+    finally:
+        shutil.rmtree(site_dir, ignore_errors=True)
+        mkbuild._populate_page, mkbuild._build_page = populate, render
+        mkplugins.PluginCollection._register_event = register
+    # Hook handlers that run inside page rendering are counted in both: keep
+    # them in the hooks' lines and out of the pages'.
+    inner = sum(v for k, v in spent.items() if k.startswith("hook ") and k.split("on_")[-1] in _PAGE_EVENTS)
+    page_total = sum(v for k, v in spent.items() if not k.startswith("hook "))
+    return {"total": total, "spent": dict(spent), "pages": dict(pages), "hooks_in_pages": inner,
+            "pages_total": page_total}
+
+
+# Events MkDocs fires inside _populate_page and _build_page.
+_PAGE_EVENTS = ("pre_page", "page_read_source", "page_markdown", "page_content", "page_context", "post_page")
+
+
 def in_child(mode: str, *args: str) -> dict:
     proc = subprocess.run([sys.executable, __file__, mode, *args], capture_output=True, text=True, env=_env())
     if proc.returncode != 0:
@@ -342,6 +415,7 @@ class Scale:
     facts: dict
     plain: list[Run] = field(default_factory=list)
     bantin: list[Run] = field(default_factory=list)
+    material: list[Run] = field(default_factory=list)  # plain with Material's search plugin
     plain_site: SiteStats | None = None
     bantin_site: SiteStats | None = None
     page: str = ""
@@ -349,6 +423,7 @@ class Scale:
     views: dict[str, FirstView] = field(default_factory=dict)
     nav: dict[str, int] = field(default_factory=dict)  # primary nav bytes on the median directive page
     search: list[dict] | str = ""  # search_budget.py's figures per query, or why there are none
+    phases: dict[str, dict] = field(default_factory=dict)  # phases_child() of "plain" and "bantin"
 
     def median(self, which: str, attr: str) -> float:
         return statistics.median(getattr(r, attr) for r in getattr(self, which))
@@ -395,11 +470,14 @@ def measure_scale(n: int, seed: int, repeat: int, out: Path) -> Scale:
     project = generate.write_project(archive, where / "bantin")
     plain = where / "plain"
     generate.write_plain(project, plain)
+    material = where / "material"
+    generate.write_material(plain, material)
     scale = Scale(n, archive_facts(archive, project))
     urls = directive_urls(project)
+    kinds = [("plain", plain), ("material", material), ("bantin", project)]
     for i in range(repeat):
-        # Alternate which goes first, so neither always meets a warm or a cold cache.
-        order = (("plain", plain), ("bantin", project)) if i % 2 == 0 else (("bantin", project), ("plain", plain))
+        # Rotate which goes first, so none always meets a warm or a cold cache.
+        order = kinds[i % 3:] + kinds[:i % 3]
         for name, proj in order:
             site = where / f"site-{name}"
             run = timed_build(proj, site, where / f"build-{name}-{i + 1}.log")
@@ -414,6 +492,9 @@ def measure_scale(n: int, seed: int, repeat: int, out: Path) -> Scale:
         for label, page in (("median", scale.page), ("largest", scale.page_largest)):
             scale.views[f"{site_name}-{label}"] = first_view(where / f"site-{site_name}", page)
         scale.nav[site_name] = nav_bytes(where / f"site-{site_name}", scale.page)
+    for name, proj in (("plain", plain), ("bantin", project)):
+        say(f"N={n}: {name}: where the time goes")
+        scale.phases[name] = in_child("_phases", str(proj), str(project))
     say(f"N={n}: search budget")
     scale.search = search_budget(where / "site-bantin")
     return scale
@@ -448,6 +529,9 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv and argv[0] == "_rebuild":
         print(json.dumps(rebuild_child(Path(argv[1]), int(argv[2]))))
+        return 0
+    if argv and argv[0] == "_phases":
+        print(json.dumps(phases_child(Path(argv[1]), Path(argv[2]))))
         return 0
     if argv and argv[0] == "_profile":
         print(json.dumps(profile_child(Path(argv[1]), Path(argv[2]))))
@@ -521,15 +605,53 @@ class Results:
     elapsed: float
 
 
+def _phases_section(s: Scale) -> str:
+    """Where the extra time goes: each build's CPU time split by phase."""
+    if set(s.phases) != {"plain", "bantin"}:
+        return ""
+    plain, bantin = s.phases["plain"], s.phases["bantin"]
+    out = [f"## Where the time goes (N={s.n:,})\n",
+           "One more build of each kind, in a process of its own, with every hook handler and every page's "
+           "Markdown and template rendering timed (CPU s; the clocks add a little). Page lines include the hook "
+           "handlers MkDocs calls while rendering a page (listed below them), so these are not counted twice.\n",
+           "| phase | plain | bantin | bantin − plain |", "|---|---:|---:|---:|"]
+
+    def line(label: str, a: float, b: float) -> None:
+        out.append(f"| {label} | {a:.2f} | {b:.2f} | {b - a:+.2f} |")
+
+    for group in ("directive pages", "other pages"):
+        counts = f"{plain['pages'].get(group, 0):,} / {bantin['pages'].get(group, 0):,} pages"
+        for part in ("Markdown", "template and write"):
+            key = f"{group}: {part}"
+            line(f"{group} ({counts}): {part}", plain["spent"].get(key, 0.0), bantin["spent"].get(key, 0.0))
+    hooks = sorted(((k, v) for k, v in bantin["spent"].items() if k.startswith("hook ")), key=lambda kv: -kv[1])
+    outside = [(k, v) for k, v in hooks if k.split("on_")[-1] not in _PAGE_EVENTS]
+    for key, value in outside:
+        if value >= 0.005:
+            line(key.removeprefix("hook "), 0.0, value)
+    rest = {name: p["total"] - p["pages_total"] - sum(v for k, v in p["spent"].items() if k.startswith("hook ")
+                                                       and k.split("on_")[-1] not in _PAGE_EVENTS)
+            for name, p in (("plain", plain), ("bantin", bantin))}
+    line("the rest of MkDocs (config, files, nav, theme files)", rest["plain"], rest["bantin"])
+    line("**whole build**", plain["total"], bantin["total"])
+    inside = [(k, v) for k, v in hooks if k.split("on_")[-1] in _PAGE_EVENTS and v >= 0.005]
+    if inside:
+        out.append("\nHook handlers inside page rendering (already in the page lines): "
+                   + "; ".join(f"{k.removeprefix('hook ')} {v:.2f} s" for k, v in inside) + ".")
+    out.append("")
+    return "\n".join(out) + "\n"
+
+
 def readme(r: Results) -> str:
     scales, sample, archive_rebuild, profile, host = r.scales, r.sample, r.archive_rebuild, r.profile, r.host
     out: list[str] = []
     w = out.append
     w("# Benchmark: bantin at archive scale\n")
     w("A province's bulletin accumulates thousands of directives. This benchmark generates synthetic archives "
-      "of N directives and builds each two ways in the same run on the same machine: **bantin** (the real "
-      "project: its `mkdocs.yml`, hooks and templates) and **plain** (the same directive pages, same Markdown, "
-      "same theme, plugins and Markdown extensions, without bantin's hooks and templates). Machines like this "
+      "of N directives and builds each three ways in the same run on the same machine: **bantin** (the real "
+      "project: its `mkdocs.yml`, hooks and templates), **plain** (the same directive pages, same Markdown, "
+      "same theme, plugins and Markdown extensions, without bantin's hooks and templates), and plain **with "
+      "Material's search plugin**, which MkDocs turns on by default and bantin's own search replaces. Machines like this "
       "one are noisy, so the targets are checked on ratios and growth exponents, not on seconds, and on CPU "
       "time (user + system of the build process): a build is one single-threaded process, so on an idle "
       "machine its CPU time is its wall time, and unlike wall time it does not grow when other work shares "
@@ -548,6 +670,14 @@ def readme(r: Results) -> str:
         w(f"| hooks add at most 10 % to the plain build's time (N={s.n:,}) | {over:+.0%} "
           f"({s.median('bantin', 'cpu'):.1f} s CPU against {s.median('plain', 'cpu'):.1f} s; wall {wall:+.0%}) | "
           f"{_verdict(over <= TARGET_OVERHEAD)} |")
+    for s in scales:
+        if not s.material:
+            continue
+        over = s.median("bantin", "cpu") / s.median("material", "cpu") - 1
+        wall = s.median("bantin", "seconds") / s.median("material", "seconds") - 1
+        w(f"| the same, against plain MkDocs + Material with its search plugin, as MkDocs sets a site up by default "
+          f"(N={s.n:,}) | {over:+.0%} ({s.median('bantin', 'cpu'):.1f} s CPU against "
+          f"{s.median('material', 'cpu'):.1f} s; wall {wall:+.0%}) | {_verdict(over <= TARGET_OVERHEAD)} |")
     if len(scales) >= 2:
         a, b = scales[0], scales[-1]
         for label, get in (
@@ -572,6 +702,7 @@ def readme(r: Results) -> str:
       "pages that list directives: bantin's listings by year, kind and issuer, and the pages of documents "
       "cited by many directives (see \"largest HTML page\" below); their total is linear in N.\n")
 
+    w(_phases_section(scales[0]))
     w("## Figures\n")
     header = "| | " + " | ".join(f"plain N={s.n:,} | bantin N={s.n:,}" for s in scales) + " |"
     w(header)
@@ -588,6 +719,12 @@ def readme(r: Results) -> str:
         return lambda s: "; ".join(f"{r.seconds:.1f} / {r.cpu:.1f} (load {r.load:.1f})" for r in getattr(s, which))
 
     row("each build: wall / CPU s (machine load)", each("plain"), each("bantin"))
+    if all(s.material for s in scales):
+        row("plain with Material's search plugin: CPU / wall time, median (s)",
+            lambda s: f"{s.median('material', 'cpu'):.1f} / {s.median('material', 'seconds'):.1f}",
+            lambda s: f"bantin {s.median('bantin', 'cpu') / s.median('material', 'cpu') - 1:+.0%} CPU")
+        row("plain with Material's search plugin: peak RSS, median",
+            lambda s: f"{s.median('material', 'peak_rss') / 2**20:,.0f} MiB", lambda s: "")
     row("peak RSS, median", lambda s: f"{s.median('plain', 'peak_rss') / 2**20:,.0f} MiB",
         lambda s: f"{s.median('bantin', 'peak_rss') / 2**20:,.0f} MiB")
     row("HTML pages", lambda s: f"{s.plain_site.html_pages:,}", lambda s: f"{s.bantin_site.html_pages:,}")
@@ -690,7 +827,7 @@ def readme(r: Results) -> str:
     w("| content/ size | " + " | ".join(_mb(s.facts["markdown_bytes"]) for s in scales) + " |\n")
 
     w("## Is the comparison fair?\n")
-    w("Both builds run `mkdocs build --strict` in a fresh process with the same MkDocs, Material, theme settings, "
+    w("All builds run `mkdocs build --strict` in a fresh process with the same MkDocs, Material, theme settings, "
       "plugins, Markdown extensions (including `bantin.mdext`), nav and `extra_css`; they alternate, and each "
       "figure is the median of the runs. The plain project has every published directive as a page at the same "
       "URL with the same title and the same Markdown body (front matter reduced to the title); pages the bantin "
@@ -699,7 +836,8 @@ def readme(r: Results) -> str:
     w("- a page for every outside document cited, with every citing sentence; listings by year, kind and "
       "issuer; the home page's newest directives; slogans, timeline, bulletins, feeds, search page — whatever "
       "the hooks in `mkdocs.yml` generate at the time of the run (see \"HTML pages\" above);")
-    w("- its search index (the plain build has none: bantin's configuration turns Material's search off);")
+    w("- its search index (the plain build has none: bantin's configuration turns Material's search off; "
+      "the third build, plain with Material's search plugin, is the like-for-like baseline for this part);")
     w("- links in every citation, the official header and signature block, and the related-documents panel on "
       "every directive page (its own templates instead of Material's page template).\n")
     w("So \"hooks overhead\" here is everything bantin does beyond rendering the same directives with plain "
