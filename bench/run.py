@@ -638,6 +638,12 @@ def _phases_section(s: Scale) -> str:
     if inside:
         out.append("\nHook handlers inside page rendering (already in the page lines): "
                    + "; ".join(f"{k.removeprefix('hook ')} {v:.2f} s" for k, v in inside) + ".")
+    other = {name: sum(p["spent"].get(f"other pages: {part}", 0.0) for part in ("Markdown", "template and write"))
+             for name, p in (("plain", plain), ("bantin", bantin))}
+    added = bantin["pages"].get("other pages", 0) - plain["pages"].get("other pages", 0)
+    out.append(f"\nThe {added:,} pages bantin adds (cited documents, listings, monthly bulletins, timeline "
+               f"pages …) cost {other['bantin'] - other['plain']:.2f} s to render: on their own, "
+               f"{(other['bantin'] - other['plain']) / plain['total']:.0%} of the plain build.")
     out.append("")
     return "\n".join(out) + "\n"
 
