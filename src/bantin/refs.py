@@ -16,10 +16,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Iterator
 
 from .records import KINDS
-from .text import fold, nfc, slugify
+from .text import finditer_near, fold, nfc, slugify
 
 # Canonical code by folded spelling: "qd" -> "QĐ", "qdi" -> "QĐi", "ctr" -> "CTr".
 # Folding is safe here because no two official codes fold to the same string.
@@ -63,7 +64,7 @@ _DATE = rf"""
     (?!\d)
 """
 # Every mention starts with a digit, "số" or a kind word; saying so up front
-# lets the engine skip other characters quickly (the pass runs over whole corpora).
+# lets the engine give up quickly elsewhere.
 _FIRST_CHARS = "".join(sorted({c for n in _KIND_NAMES for c in (n[0].lower(), n[0].upper())} | {"s", "S"}))
 _MENTION = re.compile(
     rf"""
@@ -81,6 +82,12 @@ _MENTION = re.compile(
     """,
     re.VERBOSE,
 )
+# What every mention holds: the dash, code and slash of its number. A mention
+# has at most 7 runs of white space before its dash (3 in the kind word and its
+# qualifier, 3 around "số" and its colon, 1 between serial and dash), and never
+# another such dash. ``find_mentions`` looks for mentions only near these.
+_NUMBER_HEAD = re.compile(rf"[{_DASHES}]{_HS}{{0,3}}[{_LETTERS}]{{2,6}}/")
+_GAPS_BEFORE_DASH = 7
 _WHOLE_NUMBER = re.compile(rf"\s*{_NUMBER}\s*", re.VERBOSE)
 # The own number in a header: a line that starts with "Số" and the number.
 _OWN_LINE = re.compile(rf"[*_]*(?i:số){_HS}*:?{_HS}*{_NUMBER}", re.VERBOSE)
@@ -132,7 +139,7 @@ class DocNumber:
     def slug(self) -> str:
         return slugify(str(self))
 
-    @property
+    @cached_property
     def key(self) -> tuple[int, str, str]:
         """Identity without spelling noise: 02 == 2, Đ == D, Ư == U, any case."""
         return (int(self.serial), fold(self.code), fold(self.issuer))
@@ -263,7 +270,9 @@ def find_mentions(text: str, own: DocNumber | None = None) -> list[Mention]:
     opening_start, opening_end = _opening_span(text)
     own_key = own.key if own else None
     mentions = []
-    for match in _MENTION.finditer(text):
+    # The first character of the issuer is all a mention needs past its slash.
+    heads = ((head.start(), head.end() + 1) for head in _NUMBER_HEAD.finditer(text))
+    for match in finditer_near(_MENTION, text, heads, _GAPS_BEFORE_DASH):
         number = _make_number(match)
         if number is None or number.key == own_key:
             continue

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Iterable, Iterator
 
 # Đ/đ carry no combining mark, so NFD does not strip them: map them by hand.
 _STROKED = str.maketrans({"Đ": "D", "đ": "d"})
@@ -25,6 +26,8 @@ def fold(text: str) -> str:
     Old and new tone placement ("hoà"/"hòa", "khoá"/"khóa") fold to the same
     string, which is what matching and search need.
     """
+    if text.isascii():  # most document codes and symbols: nothing to strip
+        return text.lower()
     decomposed = unicodedata.normalize("NFD", text.translate(_STROKED))
     bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return bare.lower()
@@ -42,3 +45,46 @@ def slugify(text: str, max_length: int = 0) -> str:
 def squash_spaces(text: str) -> str:
     """Collapse runs of white space into single spaces and trim the ends."""
     return " ".join(text.split())
+
+
+def finditer_near(
+    pattern: re.Pattern[str], text: str, anchors: Iterable[tuple[int, int]], gaps: int
+) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern.finditer(text)``, trying ``pattern`` only just
+    before each anchor: (start, end) spans in text order.
+
+    ``finditer`` tries a pattern at every position, and a pattern that starts
+    with a lookbehind or a case-insensitive word gives the engine nothing to
+    skip ahead with: over a whole corpus that costs many times more than
+    finding anchors with a regex that starts with a character class. The
+    matches are the same when each of them holds a "key" anchor such that:
+
+    - the match starts at most ``gaps`` runs of white space before its key;
+    - the pattern also matches there in ``text[:key end]`` (the key's end
+      covers every character the match looks at up to the key);
+    - no other anchor starts inside the match before its key.
+    """
+    pos = 0
+    for anchor_start, anchor_end in anchors:
+        low = max(pos, _runs_back(text, anchor_start, gaps))
+        while low <= anchor_start:
+            cut = pattern.search(text, low, anchor_end)
+            if cut is None or cut.start() > anchor_start:
+                break
+            match = pattern.match(text, cut.start())  # lookaheads may look past the anchor
+            if match:
+                yield match
+                pos = low = match.end()
+            else:
+                low = cut.start() + 1
+
+
+def _runs_back(text: str, position: int, runs: int) -> int:
+    """A position that has more than ``runs`` runs of white space between it
+    and ``position``, or 0."""
+    width = 64
+    while True:
+        low = max(0, position - width)
+        if low == 0 or len(text[low:position].split()) > runs + 1:
+            return low
+        width *= 2
