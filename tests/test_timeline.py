@@ -85,13 +85,16 @@ def test_no_other_date_in_the_sample_is_a_deadline(sample):
     ("Gửi danh sách trước 17 giờ 00, ngày 20/12/2024.", (D(2024, 12, 20), "trước 17 giờ 00, ngày 20/12/2024")),
     ("Thời hạn hoàn thành: 28/02/2025.", (D(2025, 2, 28), "Thời hạn hoàn thành: 28/02/2025")),
     ("Hạn nộp: ngày 10-01-2025.", (D(2025, 1, 10), "Hạn nộp: ngày 10-01-2025")),
+    # Every gap a deadline may hold before its date, some of them long.
+    ("Thời  hạn hoàn thành :  đến hết 17 giờ 30 phút, **ngày**   31/12/2024.",
+     (D(2024, 12, 31), "Thời hạn hoàn thành : đến hết 17 giờ 30 phút, ngày 31/12/2024")),
     ("Các chi bộ tổng kết, hoàn thành\ntrước ngày 31/12/2024.", (D(2024, 12, 31), "trước ngày 31/12/2024")),
     # Without its year, a date takes the directive's; a day already past in
     # that year means the next one.
     ("Báo cáo trước ngày 20/12.", (D(2024, 12, 20), "trước ngày 20/12")),
     ("Báo cáo sơ kết trước ngày 10/01.", (D(2025, 1, 10), "trước ngày 10/01")),
 ], ids=["hoan-thanh-truoc", "emphasis", "cham-nhat", "cham-nhat-la", "xong-truoc", "bao-cao-ket-qua",
-        "long-form", "time-of-day", "thoi-han", "han-nop", "line-break", "no-year", "no-year-next-year"])
+        "long-form", "time-of-day", "thoi-han", "han-nop", "widest", "line-break", "no-year", "no-year-next-year"])
 def test_deadline_phrasings(sample, body, expected):
     assert deadlines_in(sample, body) == [expected]
 

@@ -14,12 +14,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from . import refs
 from .links import Document, Graph
 from .records import KINDS, Directive
-from .text import fold
+from .text import finditer_near, fold
 
 # Spacing inside a paragraph: a hard-wrapped line may break anywhere, a blank
 # line ends the paragraph. Possessive, so runs of spaces cannot backtrack.
@@ -50,6 +50,13 @@ _TRIGGER = rf"""
     )
 """
 _DEADLINE = re.compile(rf"{_TRIGGER}{_LEAD}{_DATE}", re.VERBOSE | re.IGNORECASE)
+# Every deadline ends in a date, and dates are rare: ``find_deadlines`` looks
+# for deadlines only before them. A date starts a run of digits, at most 12 runs
+# of white space after the start of its deadline (4 in the trigger, 8 in the
+# lead: its word, a time of day and "ngày"). The time's digits start no date.
+_DATE_ALONE = re.compile(_DATE, re.VERBOSE | re.IGNORECASE)
+_DATE_START = re.compile(r"\d\d?(?=[/.\-]\d|\s)")  # cheap to find; _DATE_ALONE decides
+_GAPS_BEFORE_DATE = 12
 
 # "ban hành trước ngày …", "đã hoàn thành trước …", "có hiệu lực trước …":
 # a condition or a past event, not an order (compared accent-free).
@@ -101,6 +108,14 @@ def _date(match: re.Match[str], issued: dt.date | None) -> dt.date | None:
         return None
 
 
+def _dates(body: str) -> Iterator[tuple[int, int]]:
+    """Spans of the dates in ``body`` and the two characters a date's end looks at."""
+    for start in _DATE_START.finditer(body):
+        date = _DATE_ALONE.match(body, start.start())
+        if date:
+            yield date.start(), date.end() + 2
+
+
 def find_deadlines(d: Directive) -> list[Deadline]:
     """The deadlines ``d``'s body sets, in text order.
 
@@ -109,7 +124,7 @@ def find_deadlines(d: Directive) -> list[Deadline]:
     """
     found = []
     body = d.body
-    for match in _DEADLINE.finditer(body):
+    for match in finditer_near(_DEADLINE, body, _dates(body), _GAPS_BEFORE_DATE):
         before = fold(body[max(0, match.start() - 24) : match.start()])
         if _NOT_AN_ORDER_BEFORE.search(before) or _RECURRING_AFTER.match(body, match.end()):
             continue
