@@ -120,6 +120,7 @@ _BOUNDARY = re.compile(
 _LIST_MARKER = re.compile(r"\s*(?:[-+•*]|\d+(?:\.\d+)*\\?[.)\-]|\(\d+\)|[IVXLC]+[.\-])[^\S\n]+")
 _EMPHASIS = re.compile(r"\*+|(?<!\w)_+|_+(?!\w)")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 _SENTENCE_LIMIT = 300
 _SENTENCE_WINDOW = 2000  # how far to look for a sentence's ends; longer ones are cut anyway
 
@@ -315,10 +316,27 @@ def _sentence_breaks(text: str, low: int, high: int) -> Iterator[re.Match[str]]:
             yield boundary
 
 
+def _last_break(text: str, low: int, high: int) -> re.Match[str] | None:
+    """The last sentence boundary a scan of ``text[low:high]`` finds.
+
+    Scanning only the end of the span, wider each time, finds the same one
+    once a letter or digit comes before it: no boundary holds one, so scans
+    from two starts agree from the first letter both pass.
+    """
+    width = 256
+    while True:
+        near = max(low, high - width)
+        breaks = list(_sentence_breaks(text, near, high))
+        last = breaks[-1] if breaks else None
+        if near == low or (last and _LETTER_OR_DIGIT.search(text, near, last.start())):
+            return last
+        width *= 4
+
+
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    left = max(0, start - _SENTENCE_WINDOW)
-    for boundary in _sentence_breaks(text, left, start):
-        left = boundary.end()
+    window = max(0, start - _SENTENCE_WINDOW)
+    last = _last_break(text, window, start)
+    left = last.end() if last else window
     right = min(len(text), end + _SENTENCE_WINDOW)
     for boundary in _sentence_breaks(text, end, right):
         right = boundary.end("punct") if boundary["punct"] else boundary.start()
