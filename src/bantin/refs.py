@@ -15,8 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
-from functools import cached_property
+from dataclasses import dataclass, field
 from typing import Iterator
 
 from .records import KINDS
@@ -132,6 +131,12 @@ class DocNumber:
     serial: str  # digits as written: "02"
     code: str  # canonical code: "NQ", "QĐi", "CTr"; unknown codes uppercased
     issuer: str  # NFC, uppercase: "TW", "BTGDĐUK"
+    # Identity without spelling noise: 02 == 2, Đ == D, Ư == U, any case.
+    # Compared many times per number, so computed once.
+    key: tuple[int, str, str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "key", (int(self.serial), fold(self.code), fold(self.issuer)))
 
     def __str__(self) -> str:
         return f"{self.serial}-{self.code}/{self.issuer}"
@@ -139,11 +144,6 @@ class DocNumber:
     @property
     def slug(self) -> str:
         return slugify(str(self))
-
-    @cached_property
-    def key(self) -> tuple[int, str, str]:
-        """Identity without spelling noise: 02 == 2, Đ == D, Ư == U, any case."""
-        return (int(self.serial), fold(self.code), fold(self.issuer))
 
 
 @dataclass(frozen=True)
