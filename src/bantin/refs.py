@@ -119,6 +119,9 @@ _BOUNDARY = re.compile(
 _LIST_MARKER = re.compile(r"\s*(?:[-+•*]|\d+(?:\.\d+)*\\?[.)\-]|\(\d+\)|[IVXLC]+[.\-])[^\S\n]+")
 _EMPHASIS = re.compile(r"\*+|(?<!\w)_+|_+(?!\w)")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
+# White space to collapse to one space: a run of two or more characters, or
+# one that is not a space (the same as \s+ but skips the single spaces).
+_SPACES = re.compile(r"\s(?:\s+|(?<=[^\S ]))")
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 _SENTENCE_LIMIT = 300
 _SENTENCE_WINDOW = 2000  # how far to look for a sentence's ends; longer ones are cut anyway
@@ -347,7 +350,12 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _clean(piece: str) -> str:
     """Plain words: no emphasis markers or escapes, single spaces."""
-    return re.sub(r"\s+", " ", _ESCAPE.sub(r"\1", _EMPHASIS.sub("", piece)))
+    # Most pieces have neither markers nor escapes: skip those passes.
+    if "*" in piece or "_" in piece:
+        piece = _EMPHASIS.sub("", piece)
+    if "\\" in piece:
+        piece = _ESCAPE.sub(r"\1", piece)
+    return _SPACES.sub(" ", piece)
 
 
 def sentence_around(text: str, start: int, end: int) -> str:
