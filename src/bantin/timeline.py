@@ -142,13 +142,17 @@ def find_deadlines(d: Directive) -> list[Deadline]:
     return found
 
 
+# Kind names folded, longest first: a name wins over a shorter one it starts with.
+_FOLDED_KINDS = tuple((fold(k.name), k.name) for k in sorted(KINDS, key=lambda k: len(k.name), reverse=True))
+
+
 def kind_of(words: Iterable[str]) -> str | None:
     """The kind a citing text names ("Chương trình hành động" is a "Chương trình")."""
     for word in words:
         folded = fold(" ".join(word.split()))
-        for kind in sorted(KINDS, key=lambda k: len(k.name), reverse=True):
-            if folded.startswith(fold(kind.name)):
-                return kind.name
+        for folded_name, name in _FOLDED_KINDS:
+            if folded.startswith(folded_name):
+                return name
     return None
 
 
