@@ -116,6 +116,9 @@ _BOUNDARY = re.compile(
     """,
     re.VERBOSE,
 )
+# The first character of every boundary. _BOUNDARY begins with alternatives,
+# which leaves sre no way to skip ahead; this class does.
+_BOUNDARY_START = re.compile(r"[.!?;…\n]")
 _LIST_MARKER = re.compile(r"\s*(?:[-+•*]|\d+(?:\.\d+)*\\?[.)\-]|\(\d+\)|[IVXLC]+[.\-])[^\S\n]+")
 _EMPHASIS = re.compile(r"\*+|(?<!\w)_+|_+(?!\w)")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
@@ -313,8 +316,17 @@ def own_number(text: str) -> DocNumber | None:
 
 
 def _sentence_breaks(text: str, low: int, high: int) -> Iterator[re.Match[str]]:
-    """Sentence boundaries in ``text[low:high]``; a page break is none."""
-    for boundary in _BOUNDARY.finditer(text, low, high):
+    """Sentence boundaries in ``text[low:high]``; a page break is none.
+
+    The boundaries ``_BOUNDARY.finditer`` finds, tried only where one can start.
+    """
+    position = low
+    while first := _BOUNDARY_START.search(text, position, high):
+        boundary = _BOUNDARY.match(text, first.start(), high)
+        if boundary is None:
+            position = first.start() + 1
+            continue
+        position = boundary.end()
         if not (boundary["blank"] and _starts_continuation(text, boundary.end())):
             yield boundary
 
