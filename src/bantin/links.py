@@ -213,9 +213,11 @@ def build_graph(directives: Iterable[Directive], references: Iterable[ReferenceI
     citations: list[Citation] = []
     by_source: dict[str, tuple[Citation, ...]] = {}
     for d in directives:
+        pairs = resolved[d.path]
+        lines = d.lines_of(m.start for m, _ in pairs)  # mentions come in text order
         mine = tuple(
-            Citation(d.path, ids[entry], m, d.line_of(m.start), refs.sentence_around(d.body, m.start, m.end))
-            for m, entry in resolved[d.path]
+            Citation(d.path, ids[entry], m, line, refs.sentence_around(d.body, m.start, m.end))
+            for (m, entry), line in zip(pairs, lines)
         )
         by_source[d.path] = mine
         citations.extend(mine)

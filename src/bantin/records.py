@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Mapping
+from typing import Iterable, Mapping
 
 from .text import slugify
 
@@ -133,6 +133,15 @@ class Directive:
     def line_of(self, offset: int) -> int:
         """File line of a character offset into ``body``."""
         return self.body_line + self.body.count("\n", 0, offset)
+
+    def lines_of(self, offsets: Iterable[int]) -> list[int]:
+        """File lines of increasing offsets into ``body``, counted in one pass."""
+        lines, line, counted = [], self.body_line, 0
+        for offset in offsets:
+            line += self.body.count("\n", counted, offset)
+            counted = offset
+            lines.append(line)
+        return lines
 
 
 @dataclass(frozen=True)
