@@ -86,7 +86,7 @@ def test_no_other_date_in_the_sample_is_a_deadline(sample):
     ("Thời hạn hoàn thành: 28/02/2025.", (D(2025, 2, 28), "Thời hạn hoàn thành: 28/02/2025")),
     ("Hạn nộp: ngày 10-01-2025.", (D(2025, 1, 10), "Hạn nộp: ngày 10-01-2025")),
     # Every gap a deadline may hold before its date, some of them long.
-    ("Thời  hạn hoàn thành :  đến hết 17 giờ 30 phút, **ngày**   31/12/2024.",
+    ("Thời" + " " * 300 + "hạn hoàn thành :  đến hết 17 giờ 30 phút, **ngày**   31/12/2024.",
      (D(2024, 12, 31), "Thời hạn hoàn thành : đến hết 17 giờ 30 phút, ngày 31/12/2024")),
     ("Các chi bộ tổng kết, hoàn thành\ntrước ngày 31/12/2024.", (D(2024, 12, 31), "trước ngày 31/12/2024")),
     # Without its year, a date takes the directive's; a day already past in

@@ -81,12 +81,12 @@ _MENTION = re.compile(
     """,
     re.VERBOSE,
 )
-# What every mention holds: the dash, code and slash of its number. A mention
-# has at most 7 runs of white space before its dash (3 in the kind word and its
-# qualifier, 3 around "số" and its colon, 1 between serial and dash), and never
-# another such dash. ``find_mentions`` looks for mentions only near these.
-_NUMBER_HEAD = re.compile(rf"[{_DASHES}]{_HS}{{0,3}}[{_LETTERS}]{{2,6}}/")
-_GAPS_BEFORE_DASH = 7
+# What every mention holds once: the slash after the code of its number, found
+# fast because the pattern starts with it. A mention has at most 8 runs of white
+# space before that slash (3 in the kind word and its qualifier, 3 around "số"
+# and its colon, 2 around the dash); ``find_mentions`` looks only there.
+_CODE_SLASH = re.compile(rf"/(?<=[{_LETTERS}]{{2}}/)")
+_GAPS_BEFORE_SLASH = 8
 _WHOLE_NUMBER = re.compile(rf"\s*{_NUMBER}\s*", re.VERBOSE)
 # The own number in a header: a line that starts with "Số" and the number.
 _OWN_LINE = re.compile(rf"[*_]*(?i:số){_HS}*:?{_HS}*{_NUMBER}", re.VERBOSE)
@@ -278,8 +278,8 @@ def find_mentions(text: str, own: DocNumber | None = None) -> list[Mention]:
     own_key = own.key if own else None
     mentions = []
     # The first character of the issuer is all a mention needs past its slash.
-    heads = ((head.start(), head.end() + 1) for head in _NUMBER_HEAD.finditer(text))
-    for match in finditer_near(_MENTION, text, heads, _GAPS_BEFORE_DASH):
+    slashes = ((slash.start(), slash.end() + 1) for slash in _CODE_SLASH.finditer(text))
+    for match in finditer_near(_MENTION, text, slashes, _GAPS_BEFORE_SLASH):
         number = _make_number(match)
         if number is None or number.key == own_key:
             continue
