@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 from types import MappingProxyType
 from typing import Iterable, Mapping
 
@@ -21,7 +22,7 @@ class Kind:
     name: str
     code: str
 
-    @property
+    @cached_property  # asked for every line of the timeline and the archive
     def slug(self) -> str:
         return slugify(self.name)
 
