@@ -3,9 +3,9 @@
 A Party document number reads ``<serial>-<code>/<issuer>``: "18-NQ/TW",
 "02-KH/BTGDUK", "06-CV/BCĐ". Texts cite them in many shapes ("Nghị quyết số
 18-NQ/TW, ngày 25/10/2017", "Kết luận 127 -KL/TW", "số 11-HD/BTGDĐUK ngày
-06/12/2024"); this module finds every such mention in one regex pass, tells
-apart the document's own number from citations, and groups mentions into the
-distinct documents a text cites.
+06/12/2024"); this module finds every such mention with one regex, tried
+near the slash of each number, tells apart the document's own number from
+citations, and groups mentions into the distinct documents a text cites.
 
 All functions that take a text expect it in NFC (see ``text.nfc``): offsets
 returned are offsets into that text.

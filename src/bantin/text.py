@@ -1,4 +1,5 @@
-"""Vietnamese text helpers: Unicode normalisation, accent folding, ASCII slugs.
+"""Vietnamese text helpers: Unicode normalisation, accent folding, ASCII slugs,
+and ``finditer_near`` for patterns too slow to run over whole texts.
 
 Everything that compares or indexes Vietnamese text goes through here, so that
 composed and decomposed input (NFC/NFD), and "khoá"/"khóa", behave the same.
@@ -56,8 +57,8 @@ def finditer_near(
     ``finditer`` tries a pattern at every position, and a pattern that starts
     with a lookbehind or a case-insensitive word gives the engine nothing to
     skip ahead with: over a whole corpus that costs many times more than
-    finding anchors with a regex that starts with a character class. The
-    matches are the same when each of them holds a "key" anchor such that:
+    finding anchors with a regex that starts with a character or a class.
+    The matches are the same when each of them holds a "key" anchor such that:
 
     - the match starts at most ``gaps`` runs of white space before its key;
     - the pattern also matches there in ``text[:key end]`` (the key's end
