@@ -278,6 +278,14 @@ def test_the_widest_mention_keeps_its_kind_word():
     ]
 
 
+@pytest.mark.parametrize("name", sorted(SEEDS) + ["body.md"])
+def test_looking_only_near_numbers_finds_what_a_whole_pass_finds(name, monkeypatch):
+    text = markdown_body() if name == "body.md" else seed(name)
+    near = refs.find_mentions(text)
+    monkeypatch.setattr(refs, "finditer_near", lambda pattern, text, anchors, gaps: pattern.finditer(text))
+    assert near == refs.find_mentions(text)
+
+
 def test_decomposed_input_composed_first_gives_the_same_mentions():
     text = seed("000")
     assert refs.find_mentions(nfc(unicodedata.normalize("NFD", text))) == refs.find_mentions(text)

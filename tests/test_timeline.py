@@ -115,6 +115,12 @@ def test_dates_that_are_not_deadlines(sample, body):
     assert deadlines_in(sample, body) == []
 
 
+def test_looking_only_before_dates_finds_what_a_whole_pass_finds(sample, monkeypatch):
+    near = [timeline.find_deadlines(d) for d in sample.values()]
+    monkeypatch.setattr(timeline, "finditer_near", lambda pattern, text, anchors, gaps: pattern.finditer(text))
+    assert near == [timeline.find_deadlines(d) for d in sample.values()]
+
+
 def test_a_deadline_cannot_come_before_the_date_of_issue(sample):
     # A directive of 16/12/2024 writing "trước ngày 10/12/2024" tells of the past.
     assert deadlines_in(sample, "Các đơn vị hoàn thành trước ngày 10/12/2024.") == []
