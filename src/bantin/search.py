@@ -40,10 +40,11 @@ import json
 import math
 import re
 import unicodedata
-from array import array
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from html.parser import HTMLParser
+from itertools import compress, repeat
+from operator import sub
 from pathlib import Path
 from typing import Callable, Iterable, Mapping, Sequence
 
@@ -263,72 +264,86 @@ class Index:
         return tuple((var, decode(enc)) for var, enc in self.postings.get(term, ()))
 
 
-# Two words form a phrase when only white space (at most one line break: a
-# blank line ends a paragraph), or one - or /, part them. Possessive and
-# anchored at a word's start, so no word is split to make a pair.
-_PAIR = re.compile(r"(?<![^\W_])([^\W_]++)(?=(?:[^\S\n]*+\n?[^\S\n]*+|[-/])([^\W_]++))")
-_FIELD_BITS = 20  # per-field counts packed in one integer: head | meta << 20 | body << 40
+# A text is cut into its words and the gaps between them in one pass of the
+# regex engine: [gap, word, gap, word, ..., gap].
+_SPLIT = re.compile(r"([^\W_]+)")
+_FIELD_BITS = 32  # per-field counts packed in one integer: body | head << 32 | meta << 64
 _OWN = -1  # packed value of a document's own number
+_VARIANT_SEP = "\x00"  # raw key: "term", or "term\x00variant" when the word carried marks
 
 
-# Raw postings are keyed by one string, "term", or "term\x00variant" when the
-# word carried marks: a string caches its hash, a tuple computes it anew on
-# every look-up, and the build does millions of them.
-_VARIANT_SEP = "\x00"
-_RAW_KEYS: dict[str, str] = {}  # word as written -> raw key
-_PHRASE_KEYS: dict[tuple[str, str], str] = {}  # adjacent words as written -> "term term"
+class _Ids(dict):
+    """Ids 0, 1, 2… in order of first look-up; ``names`` lists the keys by id."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.names: list = []
+
+    def __missing__(self, name: object) -> int:
+        self[name] = len(self.names)
+        self.names.append(name)
+        return self[name]
 
 
-def _raw_key(word: str) -> str:
-    key = _RAW_KEYS.get(word)
-    if key is None:
+class _Memo(dict):
+    """A dict that makes a missing value with ``make`` and keeps it."""
+
+    def __init__(self, make: Callable) -> None:
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, item: object) -> object:
+        value = self[item] = self.make(item)
+        return value
+
+
+class _Vocabulary:
+    """Integer ids of one build's postings keys, words and gaps.
+
+    A build counts millions of words and phrases: turned into ids by ``map``
+    over these dicts and counted by ``Counter``, they never pass through a
+    loop in Python; only a form seen for the first time does (``__missing__``).
+    """
+
+    def __init__(self) -> None:
+        # Raw keys: "term" or "term\x00variant" of a word, "term term" of a
+        # phrase, and numbers' terms; one id space, so postings group by id.
+        self.keys = _Ids()
+        self.word_key = _Memo(self._word_key)  # word as written -> key id
+        self.phrase_key = _Memo(self._phrase_key)  # key ids of adjacent words -> key id
+        self.joins = _Memo(_joins)  # gap between two words -> whether they form a phrase
+
+    def _word_key(self, word: str) -> int:
         term, var = word_keys(word)
-        key = f"{term}{_VARIANT_SEP}{var}" if var else term
-        if len(_RAW_KEYS) < 500_000:
-            _RAW_KEYS[word] = key
-    return key
+        return self.keys[f"{term}{_VARIANT_SEP}{var}" if var else term]
 
+    def _phrase_key(self, pair: tuple[int, int]) -> int:
+        first, second = (self.keys.names[key].partition(_VARIANT_SEP)[0] for key in pair)
+        return self.keys[f"{first} {second}"]
 
-def _phrase_key(pair: tuple[str, str]) -> str:
-    key = _PHRASE_KEYS.get(pair)
-    if key is None:
-        key = f"{word_keys(pair[0])[0]} {word_keys(pair[1])[0]}"
-        if len(_PHRASE_KEYS) < 2_000_000:
-            _PHRASE_KEYS[pair] = key
-    return key
-
-
-def _counts(texts: Iterable[str], shift: int, counts: dict[str, int]) -> int:
-    """Add the words and phrases of ``texts`` to ``counts`` (the field at
-    ``shift``); the number of words. The hot loop of a build: counting is
-    left to Counter and the regex engine, keys are made once per distinct form."""
-    words: Counter[str] = Counter()
-    pairs: Counter[tuple[str, str]] = Counter()
-    n = 0
-    for text in texts:
-        text = nfc(text)
-        found = _WORD.findall(text)
-        n += len(found)
-        words.update(found)
-        pairs.update(_PAIR.findall(text))
-    raw_keys, phrase_keys = _RAW_KEYS, _PHRASE_KEYS
-    for word, c in words.items():
-        k = raw_keys.get(word) or _raw_key(word)
-        counts[k] = counts.get(k, 0) + (c << shift)
-    for pair, c in pairs.items():
-        k = phrase_keys.get(pair) or _phrase_key(pair)
-        counts[k] = counts.get(k, 0) + (c << shift)
-    return n
+    def count(self, texts: Iterable[str]) -> tuple[Counter[int], int]:
+        """Occurrences of each word and phrase key in ``texts``; the number
+        of words."""
+        counts: Counter[int] = Counter()
+        n = 0
+        for text in texts:
+            parts = _SPLIT.split(nfc(text))
+            words = list(map(self.word_key.__getitem__, parts[1::2]))
+            n += len(words)
+            counts.update(words)
+            joined = compress(zip(words, words[1:]), map(self.joins.__getitem__, parts[2:-1:2]))
+            counts.update(map(self.phrase_key.__getitem__, joined))
+        return counts, n
 
 
 def build_index(docs: Iterable[SearchDoc]) -> Index:
     """The inverted index of ``docs``; document ids follow ``_order``.
 
-    Counts go into compact arrays document by document; weights need every
-    body's length first, so they are computed, and the postings encoded, at
-    the end, term by term. Nothing built here can form a reference cycle, so
-    the cycle collector is paused meanwhile: inside a build it would walk the
-    whole site's objects again and again (it doubled the time on 5,000
+    Counts go into flat lists document by document; weights need every
+    body's length first, so the postings are weighed and encoded in a second
+    pass over the documents. Nothing built here can form a reference cycle,
+    so the cycle collector is paused meanwhile: inside a build it would walk
+    the whole site's objects again and again (it doubled the time on 5,000
     directives).
     """
     paused = gc.isenabled()
@@ -345,14 +360,18 @@ def _build_index(docs: Iterable[SearchDoc]) -> Index:
     urls = [d.url for d in ordered]
     if len(set(urls)) != len(urls):
         raise ValueError("search: two documents share a URL")
-    raw: dict[str, tuple[array, array]] = {}
+    vocabulary = _Vocabulary()
+    keys: list[int] = []  # per posting, document by document: key id,
+    packed: list[int] = []  # and the per-field counts
+    starts: list[int] = [0]  # each document's first posting
     lengths: list[int] = []
     issuers: set[str] = set()
-    for doc_id, doc in enumerate(ordered):
-        counts: dict[str, int] = {}
-        _counts(doc.head, 0, counts)
-        _counts(doc.meta, _FIELD_BITS, counts)
-        lengths.append(_counts(doc.body, 2 * _FIELD_BITS, counts))
+    for doc in ordered:
+        counts, length = vocabulary.count(doc.body)
+        lengths.append(length)
+        for texts, shift in ((doc.head, _FIELD_BITS), (doc.meta, 2 * _FIELD_BITS)):
+            for key, c in vocabulary.count(texts)[0].items():
+                counts[key] = counts.get(key, 0) + (c << shift)
         own: set[str] = set()
         for spelling in doc.own_numbers:
             number = refs.parse_number(spelling)
@@ -365,14 +384,13 @@ def _build_index(docs: Iterable[SearchDoc]) -> Index:
                 issuers.add(_symbol(number.issuer))
                 for term in number_terms(number):
                     if term not in own:
-                        counts[term] = counts.get(term, 0) + (1 << 2 * _FIELD_BITS)
-        counts.update((term, _OWN) for term in own)
-        for key, packed in counts.items():
-            slot = raw.get(key)
-            if slot is None:
-                slot = raw[key] = (array("i"), array("q"))
-            slot[0].append(doc_id)
-            slot[1].append(packed)
+                        key = vocabulary.keys[term]
+                        counts[key] = counts.get(key, 0) + 1
+        for term in own:
+            counts[vocabulary.keys[term]] = _OWN
+        keys.extend(counts)
+        packed.extend(counts.values())
+        starts.append(len(keys))
     # Lengths are compared within a group: a cited document's few quoted
     # sentences are not "shorter" than a directive in any useful sense.
     by_group: dict[int, list[int]] = defaultdict(list)
@@ -380,31 +398,43 @@ def _build_index(docs: Iterable[SearchDoc]) -> Index:
         if length:
             by_group[doc.group].append(length)
     average = {group: sum(ls) / len(ls) for group, ls in by_group.items()}
-    inverse_norm = [BODY_BOOST[doc.group] / (1 - B + B * length / average[doc.group]) if length else 1.0
-                    for doc, length in zip(ordered, lengths)]
+    # Each posting in ``encode``'s format, appended to its key's list: the
+    # document's gap to the key's previous one (a look-up table holds every
+    # gap's varint), and the weight.
+    varints = [_varint(v) for v in range(max(len(ordered), OWN_WEIGHT + 1))]
+    pieces: list[list[str]] = [[] for _ in vocabulary.keys.names]
+    previous: dict[int, int] = {}  # key id -> the last document holding it
+    for doc_id, (doc, length) in enumerate(zip(ordered, lengths)):
+        inverse_norm = BODY_BOOST[doc.group] / (1 - B + B * length / average[doc.group]) if length else 1.0
+        doc_keys, values = keys[starts[doc_id]:starts[doc_id + 1]], packed[starts[doc_id]:starts[doc_id + 1]]
+        # A document's postings share a few distinct counts: weigh each once.
+        weight = {p: varints[_weight(p, inverse_norm)] for p in set(values)}
+        gaps = map(sub, repeat(doc_id - 1), map(previous.get, doc_keys, repeat(-1)))
+        # Two shared strings a posting rather than a new one: a third of the memory.
+        for key, piece in zip(doc_keys, zip(map(varints.__getitem__, gaps), map(weight.__getitem__, values))):
+            pieces[key].extend(piece)
+        previous.update(zip(doc_keys, repeat(doc_id)))
     # A phrase in more than half the documents hardly ranks (its idf is below
     # log 2) yet its postings are the longest: on a large site, such phrases
     # are left out (on a small one they cost nothing).
     common = max(len(ordered) / 2, COMMON_PHRASE_MIN)
+    encoded = {name: "".join(p) for name, p in zip(vocabulary.keys.names, pieces)
+               if p and not (" " in name and len(p) / 2 > common)}  # two strings a posting
     postings: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for key, (ids, packed) in sorted(raw.items()):
-        term, _, var = key.partition(_VARIANT_SEP)
-        if " " in term and len(ids) > common:
-            continue
-        postings[term].append((var, encode(zip(ids, _weights(ids, packed, inverse_norm)))))
+    for name in sorted(encoded):
+        term, _, var = name.partition(_VARIANT_SEP)
+        postings[term].append((var, encoded[name]))
     return Index(ordered, {term: tuple(lists) for term, lists in postings.items()}, frozenset(issuers))
 
 
-def _weights(ids: Sequence[int], packed: Sequence[int], inverse_norm: Sequence[float]) -> list[int]:
+def _weight(packed: int, inverse_norm: float) -> int:
     """BM25 with field boosts, quantised to 1..SCALE; OWN_WEIGHT for own numbers."""
-    mask, out = (1 << _FIELD_BITS) - 1, []
-    for doc, p in zip(ids, packed):
-        if p == _OWN:
-            out.append(OWN_WEIGHT)
-            continue
-        tf = HEAD_BOOST * (p & mask) + META_BOOST * ((p >> _FIELD_BITS) & mask) + (p >> 2 * _FIELD_BITS) * inverse_norm[doc]
-        out.append(max(1, round(tf / (tf + K1) * SCALE)))
-    return out
+    if packed == _OWN:
+        return OWN_WEIGHT
+    mask = (1 << _FIELD_BITS) - 1
+    tf = (HEAD_BOOST * ((packed >> _FIELD_BITS) & mask) + META_BOOST * (packed >> 2 * _FIELD_BITS)
+          + (packed & mask) * inverse_norm)
+    return max(1, round(tf / (tf + K1) * SCALE))
 
 
 # --- ranking -------------------------------------------------------------
