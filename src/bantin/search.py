@@ -361,9 +361,7 @@ def _build_index(docs: Iterable[SearchDoc]) -> Index:
     if len(set(urls)) != len(urls):
         raise ValueError("search: two documents share a URL")
     vocabulary = _Vocabulary()
-    keys: list[int] = []  # per posting, document by document: key id,
-    packed: list[int] = []  # and the per-field counts
-    starts: list[int] = [0]  # each document's first posting
+    counted: list[tuple[list[int], list[int]]] = []  # per document: key ids, packed counts
     lengths: list[int] = []
     issuers: set[str] = set()
     for doc in ordered:
@@ -388,9 +386,22 @@ def _build_index(docs: Iterable[SearchDoc]) -> Index:
                         counts[key] = counts.get(key, 0) + 1
         for term in own:
             counts[vocabulary.keys[term]] = _OWN
-        keys.extend(counts)
-        packed.extend(counts.values())
-        starts.append(len(keys))
+        counted.append((list(counts), list(counts.values())))
+    # A phrase in more than half the documents hardly ranks (its idf is below
+    # log 2) yet its postings are the longest: on a large site, such phrases
+    # are left out (on a small one they cost nothing).
+    common = max(len(ordered) / 2, COMMON_PHRASE_MIN)
+    encoded = {name: text for name, (text, df) in zip(vocabulary.keys.names, _encode_postings(
+        counted, _inverse_norms(ordered, lengths), len(vocabulary.keys.names))) if df and not (" " in name and df > common)}
+    postings: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for name in sorted(encoded):
+        term, _, var = name.partition(_VARIANT_SEP)
+        postings[term].append((var, encoded[name]))
+    return Index(ordered, {term: tuple(lists) for term, lists in postings.items()}, frozenset(issuers))
+
+
+def _inverse_norms(ordered: Sequence[SearchDoc], lengths: Sequence[int]) -> list[float]:
+    """Per document, BM25's body-length normalisation, inverted, times the body boost."""
     # Lengths are compared within a group: a cited document's few quoted
     # sentences are not "shorter" than a directive in any useful sense.
     by_group: dict[int, list[int]] = defaultdict(list)
@@ -398,33 +409,32 @@ def _build_index(docs: Iterable[SearchDoc]) -> Index:
         if length:
             by_group[doc.group].append(length)
     average = {group: sum(ls) / len(ls) for group, ls in by_group.items()}
-    # Each posting in ``encode``'s format, appended to its key's list: the
-    # document's gap to the key's previous one (a look-up table holds every
-    # gap's varint), and the weight.
-    varints = [_varint(v) for v in range(max(len(ordered), OWN_WEIGHT + 1))]
-    pieces: list[list[str]] = [[] for _ in vocabulary.keys.names]
+    return [BODY_BOOST[doc.group] / (1 - B + B * length / average[doc.group]) if length else 1.0
+            for doc, length in zip(ordered, lengths)]
+
+
+def _encode_postings(counted: list[tuple[list[int], list[int]]], inverse_norms: Sequence[float],
+                     n_keys: int) -> list[tuple[str, int]]:
+    """Per key id, its postings in ``encode``'s format and how many documents
+    hold it, from each document's key ids and packed counts (``counted``,
+    emptied on the way to save memory).
+
+    Document by document, postings go to their key's list as two shared
+    strings: the gap to the key's previous document (from a table of every
+    gap's varint) and the weight, computed once per distinct count.
+    """
+    varints = [_varint(v) for v in range(max(len(counted), OWN_WEIGHT + 1))]
+    pieces: list[list[str]] = [[] for _ in range(n_keys)]
     previous: dict[int, int] = {}  # key id -> the last document holding it
-    for doc_id, (doc, length) in enumerate(zip(ordered, lengths)):
-        inverse_norm = BODY_BOOST[doc.group] / (1 - B + B * length / average[doc.group]) if length else 1.0
-        doc_keys, values = keys[starts[doc_id]:starts[doc_id + 1]], packed[starts[doc_id]:starts[doc_id + 1]]
-        # A document's postings share a few distinct counts: weigh each once.
+    for doc_id, inverse_norm in enumerate(inverse_norms):
+        keys, values = counted[doc_id]
+        counted[doc_id] = ([], [])
         weight = {p: varints[_weight(p, inverse_norm)] for p in set(values)}
-        gaps = map(sub, repeat(doc_id - 1), map(previous.get, doc_keys, repeat(-1)))
-        # Two shared strings a posting rather than a new one: a third of the memory.
-        for key, piece in zip(doc_keys, zip(map(varints.__getitem__, gaps), map(weight.__getitem__, values))):
+        gaps = map(sub, repeat(doc_id - 1), map(previous.get, keys, repeat(-1)))
+        for key, piece in zip(keys, zip(map(varints.__getitem__, gaps), map(weight.__getitem__, values))):
             pieces[key].extend(piece)
-        previous.update(zip(doc_keys, repeat(doc_id)))
-    # A phrase in more than half the documents hardly ranks (its idf is below
-    # log 2) yet its postings are the longest: on a large site, such phrases
-    # are left out (on a small one they cost nothing).
-    common = max(len(ordered) / 2, COMMON_PHRASE_MIN)
-    encoded = {name: "".join(p) for name, p in zip(vocabulary.keys.names, pieces)
-               if p and not (" " in name and len(p) / 2 > common)}  # two strings a posting
-    postings: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for name in sorted(encoded):
-        term, _, var = name.partition(_VARIANT_SEP)
-        postings[term].append((var, encoded[name]))
-    return Index(ordered, {term: tuple(lists) for term, lists in postings.items()}, frozenset(issuers))
+        previous.update(zip(keys, repeat(doc_id)))
+    return [("".join(p), len(p) // 2) for p in pieces]
 
 
 def _weight(packed: int, inverse_norm: float) -> int:
