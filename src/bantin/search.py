@@ -297,6 +297,12 @@ class _Memo(dict):
         return value
 
 
+def _number_keys(spelling: str) -> tuple[tuple[str, str], str] | None:
+    """``number_terms`` and the issuer symbol of a number as written, if it is one."""
+    number = refs.parse_number(spelling)
+    return (number_terms(number), _symbol(number.issuer)) if number else None
+
+
 class _Vocabulary:
     """Integer ids of one build's postings keys, words and gaps.
 
@@ -312,6 +318,7 @@ class _Vocabulary:
         self.word_key = _Memo(self._word_key)  # word as written -> key id
         self.phrase_key = _Memo(self._phrase_key)  # key ids of adjacent words -> key id
         self.joins = _Memo(_joins)  # gap between two words -> whether they form a phrase
+        self.numbers = _Memo(_number_keys)  # a number as written -> its terms and issuer symbol
 
     def _word_key(self, word: str) -> int:
         term, var = word_keys(word)
@@ -372,15 +379,15 @@ def _build_index(docs: Iterable[SearchDoc]) -> Index:
                 counts[key] = counts.get(key, 0) + (c << shift)
         own: set[str] = set()
         for spelling in doc.own_numbers:
-            number = refs.parse_number(spelling)
+            number = vocabulary.numbers[spelling]
             if number:
-                own.update(number_terms(number))
-                issuers.add(_symbol(number.issuer))
+                own.update(number[0])
+                issuers.add(number[1])
         for spelling in doc.cited_numbers:
-            number = refs.parse_number(spelling)
+            number = vocabulary.numbers[spelling]
             if number:
-                issuers.add(_symbol(number.issuer))
-                for term in number_terms(number):
+                issuers.add(number[1])
+                for term in number[0]:
                     if term not in own:
                         key = vocabulary.keys[term]
                         counts[key] = counts.get(key, 0) + 1
@@ -419,22 +426,26 @@ def _encode_postings(counted: list[tuple[list[int], list[int]]], inverse_norms: 
     hold it, from each document's key ids and packed counts (``counted``,
     emptied on the way to save memory).
 
-    Document by document, postings go to their key's list as two shared
-    strings: the gap to the key's previous document (from a table of every
-    gap's varint) and the weight, computed once per distinct count.
+    Document by document, each posting goes to its key's list as the
+    document id and the weight's varint (computed once per distinct count);
+    then each list's ids are replaced by the varints of their gaps, all at
+    C level, and the list joined.
     """
     varints = [_varint(v) for v in range(max(len(counted), OWN_WEIGHT + 1))]
-    pieces: list[list[str]] = [[] for _ in range(n_keys)]
-    previous: dict[int, int] = {}  # key id -> the last document holding it
+    pieces: list[list] = [[] for _ in range(n_keys)]
     for doc_id, inverse_norm in enumerate(inverse_norms):
         keys, values = counted[doc_id]
         counted[doc_id] = ([], [])
         weight = {p: varints[_weight(p, inverse_norm)] for p in set(values)}
-        gaps = map(sub, repeat(doc_id - 1), map(previous.get, keys, repeat(-1)))
-        for key, piece in zip(keys, zip(map(varints.__getitem__, gaps), map(weight.__getitem__, values))):
-            pieces[key].extend(piece)
-        previous.update(zip(keys, repeat(doc_id)))
-    return [("".join(p), len(p) // 2) for p in pieces]
+        for key, posting in zip(keys, zip(repeat(doc_id), map(weight.__getitem__, values))):
+            pieces[key].extend(posting)
+    by_distance = ["", *varints]  # by_distance[id - previous id]: the varint of the gap
+    out = []
+    for p in pieces:
+        ids = p[0::2]
+        p[0::2] = map(by_distance.__getitem__, map(sub, ids, [-1, *ids[:-1]]))
+        out.append(("".join(p), len(ids)))
+    return out
 
 
 def _weight(packed: int, inverse_norm: float) -> int:
