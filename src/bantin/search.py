@@ -272,14 +272,14 @@ _OWN = -1  # packed value of a document's own number
 _VARIANT_SEP = "\x00"  # raw key: "term", or "term\x00variant" when the word carried marks
 
 
-class _Ids(dict):
+class _Ids(dict[str, int]):
     """Ids 0, 1, 2… in order of first look-up; ``names`` lists the keys by id."""
 
     def __init__(self) -> None:
         super().__init__()
-        self.names: list = []
+        self.names: list[str] = []
 
-    def __missing__(self, name: object) -> int:
+    def __missing__(self, name: str) -> int:
         self[name] = len(self.names)
         self.names.append(name)
         return self[name]
@@ -334,7 +334,7 @@ class _Vocabulary:
         counts: Counter[int] = Counter()
         n = 0
         for text in texts:
-            parts = _SPLIT.split(nfc(text))
+            parts = _SPLIT.split(nfc(text))  # words at odd indices, gaps between them at even ones
             words = list(map(self.word_key.__getitem__, parts[1::2]))
             n += len(words)
             counts.update(words)
@@ -346,12 +346,12 @@ class _Vocabulary:
 def build_index(docs: Iterable[SearchDoc]) -> Index:
     """The inverted index of ``docs``; document ids follow ``_order``.
 
-    Counts go into flat lists document by document; weights need every
-    body's length first, so the postings are weighed and encoded in a second
-    pass over the documents. Nothing built here can form a reference cycle,
-    so the cycle collector is paused meanwhile: inside a build it would walk
-    the whole site's objects again and again (it doubled the time on 5,000
-    directives).
+    Counts are kept document by document; weights need every body's length
+    first, so the postings are weighed, grouped by key and encoded in a
+    second pass over the documents. Nothing built here can form a reference
+    cycle, so the cycle collector is paused meanwhile: inside a build it
+    would walk the whole site's objects again and again (it doubled the time
+    on 5,000 directives).
     """
     paused = gc.isenabled()
     gc.disable()
@@ -398,12 +398,13 @@ def _build_index(docs: Iterable[SearchDoc]) -> Index:
     # log 2) yet its postings are the longest: on a large site, such phrases
     # are left out (on a small one they cost nothing).
     common = max(len(ordered) / 2, COMMON_PHRASE_MIN)
-    encoded = {name: text for name, (text, df) in zip(vocabulary.keys.names, _encode_postings(
-        counted, _inverse_norms(ordered, lengths), len(vocabulary.keys.names))) if df and not (" " in name and df > common)}
+    encoded = _encode_postings(counted, _inverse_norms(ordered, lengths), len(vocabulary.keys.names))
     postings: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for name in sorted(encoded):
+    for name, (text, df) in sorted(zip(vocabulary.keys.names, encoded)):
+        if df == 0 or (" " in name and df > common):
+            continue
         term, _, var = name.partition(_VARIANT_SEP)
-        postings[term].append((var, encoded[name]))
+        postings[term].append((var, text))
     return Index(ordered, {term: tuple(lists) for term, lists in postings.items()}, frozenset(issuers))
 
 
