@@ -708,7 +708,8 @@ def readme(r: Results) -> str:
       "pages that list directives: bantin's listings by year, kind and issuer, and the pages of documents "
       "cited by many directives (see \"largest HTML page\" below); their total is linear in N.\n")
 
-    w(_phases_section(scales[0]))
+    for s in scales:
+        w(_phases_section(s))
     w("## Figures\n")
     header = "| | " + " | ".join(f"plain N={s.n:,} | bantin N={s.n:,}" for s in scales) + " |"
     w(header)
