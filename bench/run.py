@@ -387,26 +387,27 @@ def phases_child(project: Path, archive: Path) -> dict:
         shutil.rmtree(site_dir, ignore_errors=True)
         mkbuild._populate_page, mkbuild._build_page = populate, render
         mkplugins.PluginCollection._register_event = register
-    # Hook handlers that run inside page rendering are counted in both: keep
-    # them in the hooks' lines and out of the pages'.
-    inner = sum(v for k, v in spent.items() if k.startswith("hook ") and k.split("on_")[-1] in _PAGE_EVENTS)
-    outer = sum(v for k, v in spent.items() if k.startswith("hook ") and k.split("on_")[-1] not in _PAGE_EVENTS)
-    page_total = sum(v for k, v in spent.items() if not k.startswith("hook "))
-    return {"total": total, "spent": dict(spent), "pages": dict(pages), "hooks_in_pages": inner,
-            "pages_total": page_total, "rest": total - page_total - outer}
+    # The page lines already hold the handlers MkDocs calls while rendering a page.
+    pages_total = sum(v for k, v in spent.items() if not k.startswith("hook "))
+    outside = sum(v for k, v in spent.items() if _outside_pages(k))
+    return {"total": total, "spent": dict(spent), "pages": dict(pages), "rest": total - pages_total - outside}
+
+
+# Events MkDocs fires inside _populate_page and _build_page.
+_PAGE_EVENTS = ("pre_page", "page_read_source", "page_markdown", "page_content", "page_context", "post_page")
+
+
+def _outside_pages(key: str) -> bool:
+    """Whether a ``phases_child`` key ("hook bantin_site: on_pre_build") is a
+    hook handler MkDocs calls outside page rendering."""
+    return key.startswith("hook ") and key.rsplit("on_", 1)[-1] not in _PAGE_EVENTS
 
 
 def _fastest(runs: list[dict]) -> dict:
     """Each phase's least CPU time over several ``phases_child`` runs: noise
     from a shared machine only ever adds time."""
     spent = {key: min(r["spent"].get(key, 0.0) for r in runs) for key in runs[0]["spent"]}
-    return {**runs[0], "spent": spent, "total": min(r["total"] for r in runs),
-            "hooks_in_pages": min(r["hooks_in_pages"] for r in runs),
-            "pages_total": min(r["pages_total"] for r in runs), "rest": min(r["rest"] for r in runs)}
-
-
-# Events MkDocs fires inside _populate_page and _build_page.
-_PAGE_EVENTS = ("pre_page", "page_read_source", "page_markdown", "page_content", "page_context", "post_page")
+    return {**runs[0], "spent": spent, "total": min(r["total"] for r in runs), "rest": min(r["rest"] for r in runs)}
 
 
 def in_child(mode: str, *args: str) -> dict:
@@ -638,14 +639,14 @@ def _phases_section(s: Scale) -> str:
         for part in ("Markdown", "template and write"):
             key = f"{group}: {part}"
             line(f"{group} ({counts}): {part}", plain["spent"].get(key, 0.0), bantin["spent"].get(key, 0.0))
-    hooks = sorted(((k, v) for k, v in bantin["spent"].items() if k.startswith("hook ")), key=lambda kv: -kv[1])
-    outside = [(k, v) for k, v in hooks if k.split("on_")[-1] not in _PAGE_EVENTS]
-    for key, value in outside:
-        if value >= 0.005:
+    hooks = sorted(((k, v) for k, v in bantin["spent"].items() if k.startswith("hook ") and v >= 0.005),
+                   key=lambda kv: -kv[1])
+    for key, value in hooks:
+        if _outside_pages(key):
             line(key.removeprefix("hook "), 0.0, value)
     line("the rest of MkDocs (config, files, nav, theme files)", plain["rest"], bantin["rest"])
     line("**whole build**", plain["total"], bantin["total"])
-    inside = [(k, v) for k, v in hooks if k.split("on_")[-1] in _PAGE_EVENTS and v >= 0.005]
+    inside = [(k, v) for k, v in hooks if not _outside_pages(k)]
     if inside:
         out.append("\nHook handlers inside page rendering (already in the page lines): "
                    + "; ".join(f"{k.removeprefix('hook ')} {v:.2f} s" for k, v in inside) + ".")
