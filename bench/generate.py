@@ -255,7 +255,7 @@ def _orgs() -> tuple[Org, ...]:
                         (_BTV, ("T/M", "Ban Thường vụ", "Bí thư")), _DISTRICT_RECIPIENTS, 2))
         orgs.append(Org("Ban Tuyên giáo", hu, "BTGHU", "huyen", district, f"Ban Tuyên giáo Huyện ủy {district}",
                         ("Hướng dẫn", "Kế hoạch", "Công văn"), (_HEAD, _DEPUTY), _DISTRICT_RECIPIENTS, 2))
-    orgs.append(Org("Đảng ủy xã Vũ Hội", f"Huyện ủy Vũ Thư", "ĐU", "co-so", "Vũ Hội", "Đảng ủy xã Vũ Hội",
+    orgs.append(Org("Đảng ủy xã Vũ Hội", "Huyện ủy Vũ Thư", "ĐU", "co-so", "Vũ Hội", "Đảng ủy xã Vũ Hội",
                     ("Nghị quyết", "Kế hoạch", "Thông báo"), (("T/M", "Đảng ủy", "Bí thư"),), _COMMUNE_RECIPIENTS, 1))
     return tuple(orgs)
 

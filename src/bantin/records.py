@@ -119,10 +119,6 @@ class Directive:
     field_lines: Mapping[str, int] = field(default_factory=dict, compare=False)
 
     @property
-    def kind_info(self) -> Kind:
-        return KIND_BY_NAME[self.kind]
-
-    @property
     def year(self) -> int | None:
         return self.date.year if self.date else None
 

@@ -151,11 +151,6 @@ class Query:
     def required(self) -> tuple[tuple[str, str], ...]:
         return self.words + tuple((n, "") for n in self.numbers)
 
-    @property
-    def terms(self) -> tuple[str, ...]:
-        """Every term the query looks up, so every shard it needs."""
-        return tuple(dict.fromkeys([t for t, _ in self.words] + list(self.numbers + self.phrases + self.hints)))
-
 
 def parse_query(text: str, issuers: Iterable[str] = ()) -> Query:
     """What a reader typed, as index terms.
