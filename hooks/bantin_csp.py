@@ -16,7 +16,7 @@ from bantin.csp import with_policy
 
 
 def _enabled(config: MkDocsConfig) -> bool:
-    return (config.extra.get("bantin") or {}).get("csp", True) is not False
+    return config.extra["bantin"].csp  # validated by the site hook's on_config
 
 
 @event_priority(-100)

@@ -66,7 +66,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     base = (config.site_url or "").rstrip("/")
     updated = feeds.feed_updated(entries) or dt.date(1970, 1, 1)
     atom = env.get_template(TEMPLATE).render(
-        title=env.globals["bantin_options"].bulletin_name or config.site_name,
+        title=config.extra["bantin"].bulletin_name or config.site_name,
         base=base,
         feed_id=f"{base}/{FEED_PATH}" if base else feeds.feed_id(config.site_name),
         self_url=FEED_PATH,

@@ -178,7 +178,7 @@ def _search_files(site: Path) -> dict:
 
 
 def _manifest(config: MkDocsConfig) -> str:
-    name = (config.extra.get("bantin") or {}).get("bulletin_name") or config.site_name
+    name = config.extra["bantin"].bulletin_name or config.site_name  # as the feed names it
     icons = [{"src": rel, "sizes": f"{size}x{size}", "type": "image/png", "purpose": "any"}
              for size, rel in ICONS.items()]
     icons.append({"src": ICONS[512], "sizes": "512x512", "type": "image/png", "purpose": "maskable"})

@@ -36,16 +36,19 @@ log = logging.getLogger("mkdocs.plugins.bantin")
 
 
 class BantinConfig(base.Config):
-    """Options under ``extra.bantin`` in mkdocs.yml."""
+    """Options under ``extra.bantin`` in mkdocs.yml, read by every bantin hook
+    (``on_config`` puts this object in their place)."""
 
     bulletin_name = c.Type(str, default="Bản tin Thông tin nội bộ")
     organisation = c.Type(str, default="")
     content_dir = c.Type(str, default="content")
+    # The copy opened from disk turns it off: file:// pages have no origin
+    # that 'self' could match (hooks/bantin_csp.py).
+    csp = c.Type(bool, default=True)
 
 
 @dataclass
 class _Build:
-    options: BantinConfig
     corpus: Corpus
     graph: links.Graph
     specs: dict[str, pages.PageSpec]
@@ -56,13 +59,16 @@ class _Build:
 _build: _Build | None = None
 
 
-def _options(config: MkDocsConfig) -> BantinConfig:
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Validate ``extra.bantin`` once and put the typed options in its place,
+    so the other hooks and the templates read the same values and defaults."""
     options = BantinConfig()
     options.load_dict(dict(config.extra.get("bantin") or {}))
     errors, _ = options.validate()
     if errors:
         raise PluginError("extra.bantin: " + "; ".join(f"{k}: {e}" for k, e in errors))
-    return options
+    config.extra["bantin"] = options
+    return config
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
@@ -73,9 +79,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
     """
     global _build
     _build = None
-    options = _options(config)
     root = Path(config.config_file_path).parent
-    corpus = load_corpus(root, options.content_dir)
+    corpus = load_corpus(root, config.extra["bantin"].content_dir)
     if corpus.errors:
         listing = "\n".join(str(p) for p in corpus.errors)
         raise PluginError(f"Nội dung có {len(corpus.errors)} lỗi, không dựng trang:\n{listing}")
@@ -83,7 +88,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     for problem in corpus.problems + graph.problems:
         log.log(logging.WARNING if problem.level == WARNING else logging.INFO, str(problem))
     specs = {spec.src_uri: spec for spec in pages.build_pages(corpus, graph)}
-    _build = _Build(options, corpus, graph, specs)
+    _build = _Build(corpus, graph, specs)
 
 
 @event_priority(100)
@@ -131,7 +136,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.filters["issued_line"] = formatting.issued_line
     env.filters["doc_url"] = _doc_url
     env.filters["embedded"] = _embedded
-    env.globals["bantin_options"] = _build.options if _build else None
+    env.globals["bantin_options"] = config.extra["bantin"]
     if _build is not None:
         # Every file is known by now; listings ask for thousands of URLs.
         _build.urls = {f.src_uri: f.url for f in files}
