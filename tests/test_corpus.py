@@ -111,8 +111,47 @@ def test_the_same_number_in_another_year_is_another_document(tmp_path: Path) -> 
 def test_a_yaml_syntax_error_names_its_line(tmp_path: Path) -> None:
     write(tmp_path, "directives/2024/02-kh-btgduk.md", GOOD.replace("place: Thái Bình", "place: [Thái Bình"))
     assert messages(tmp_path) == [
-        "content/directives/2024/02-kh-btgduk.md:8: lỗi cú pháp YAML (did not find expected ',' or ']'), "
-        "phần bị lỗi bắt đầu ở dòng 7"]
+        "content/directives/2024/02-kh-btgduk.md:8: lỗi cú pháp YAML: danh sách mở bằng '[' chưa đóng bằng ']', "
+        "hoặc thiếu dấu ',' giữa các mục, phần bị lỗi bắt đầu ở dòng 7"]
+
+
+def test_a_colon_inside_an_unquoted_value_says_to_quote_it(tmp_path: Path) -> None:
+    write(tmp_path, "directives/2024/02-kh-btgduk.md", GOOD.replace("place: Thái Bình", "place: Thái Bình: tỉnh"))
+    assert messages(tmp_path) == [
+        "content/directives/2024/02-kh-btgduk.md:7: lỗi cú pháp YAML: dấu ':' ở chỗ không được có: "
+        "giá trị có dấu ':' phải đặt trong nháy kép, hoặc dòng trên thiếu dấu ':' sau tên trường"]
+
+
+def test_a_tab_in_the_front_matter_says_to_indent_with_spaces(tmp_path: Path) -> None:
+    write(tmp_path, "directives/2024/02-kh-btgduk.md", GOOD.replace("place: Thái Bình", "\tplace: Thái Bình"))
+    assert messages(tmp_path) == [
+        "content/directives/2024/02-kh-btgduk.md:7: lỗi cú pháp YAML: có ký tự tab; hãy thụt lề bằng dấu cách"]
+
+
+def test_an_unclosed_quote_names_the_line_it_opens_on(tmp_path: Path) -> None:
+    write(tmp_path, "directives/2024/02-kh-btgduk.md", GOOD.replace("place: Thái Bình", 'place: "Thái Bình'))
+    assert messages(tmp_path) == [
+        "content/directives/2024/02-kh-btgduk.md:7: lỗi cú pháp YAML: dấu nháy mở ở dòng này chưa được đóng; "
+        "thêm dấu nháy đóng ở cuối giá trị"]
+
+
+def test_a_value_starting_with_a_reserved_character_says_to_quote_it(tmp_path: Path) -> None:
+    write(tmp_path, "directives/2024/02-kh-btgduk.md", GOOD.replace("place: Thái Bình", "place: @Thái Bình"))
+    assert messages(tmp_path) == [
+        "content/directives/2024/02-kh-btgduk.md:7: lỗi cú pháp YAML: giá trị bắt đầu bằng '@' phải đặt trong nháy kép"]
+
+
+def test_a_character_yaml_cannot_read_names_its_line(tmp_path: Path) -> None:
+    write(tmp_path, "directives/2024/02-kh-btgduk.md", GOOD.replace("place: Thái Bình", "place: Thái Bình\uffff"))
+    assert messages(tmp_path) == [
+        "content/directives/2024/02-kh-btgduk.md:7: lỗi cú pháp YAML: ký tự U+FFFF không dùng được; hãy xóa ký tự này"]
+
+
+def test_a_control_character_names_its_line_and_column(tmp_path: Path) -> None:
+    write(tmp_path, "directives/2024/02-kh-btgduk.md", GOOD.replace("Ban Tuyên giáo Tỉnh ủy", "Ban Tuyên giáo\x07 Tỉnh ủy"))
+    assert messages(tmp_path) == [
+        "content/directives/2024/02-kh-btgduk.md:11: ký tự điều khiển U+0007 (không nhìn thấy) ở cột 70: "
+        "hãy xóa ký tự này; thường do chép từ PDF hoặc Word"]
 
 
 def test_a_file_without_front_matter_is_an_error(tmp_path: Path) -> None:

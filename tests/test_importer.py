@@ -439,6 +439,30 @@ def test_import_refuses_what_it_cannot_read(tmp_path):
     assert "không tìm thấy tệp hoặc thư mục" in err
 
 
+def test_import_names_the_line_of_a_control_character_and_writes_nothing(tmp_path):
+    lines = seed_text("001").split("\n")
+    lines[9] += "\x07"
+    (tmp_path / "x.txt").write_text("\n".join(lines), encoding="utf-8")
+    status, _, err = _run([tmp_path / "x.txt"], tmp_path / "content")
+    assert status != 0
+    assert f"x.txt: dòng 10, cột {len(lines[9])}: ký tự điều khiển U+0007 (không nhìn thấy)" in err
+    assert not (tmp_path / "content").exists()
+
+
+def test_the_form_feed_pdftotext_puts_before_a_page_is_dropped(tmp_path):
+    lines = seed_text("001").split("\n")
+    lines[30] = "\f" + lines[30]
+    (tmp_path / "x.txt").write_text("\n".join(lines), encoding="utf-8")
+    (tmp_path / "y.txt").write_text(seed_text("001"), encoding="utf-8")
+    status, _, _ = _run([tmp_path / "x.txt"], tmp_path / "a")
+    assert status == 0
+    status, _, _ = _run([tmp_path / "y.txt"], tmp_path / "b")
+    assert status == 0
+    (written,) = (tmp_path / "a").rglob("*.md")
+    assert written.read_text(encoding="utf-8") == (tmp_path / "b" / written.relative_to(tmp_path / "a")).read_text(
+        encoding="utf-8")
+
+
 def test_two_inputs_for_one_output_in_one_run_do_not_overwrite_each_other(tmp_path):
     for name in ("x.txt", "y.txt"):
         (tmp_path / name).write_text(seed_text("001"), encoding="utf-8")

@@ -43,6 +43,21 @@ def slugify(text: str, max_length: int = 0) -> str:
     return slug
 
 
+# C0 and C1 control characters other than tab and line ends: invisible in an
+# editor, invalid in HTML and XML feeds. C1 ones (U+0080–U+009F) are what
+# Windows-1252 quotes become when a file was decoded with the wrong table.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def find_control(text: str) -> tuple[int, int, str] | None:
+    """(1-based line, 1-based column, "U+0007") of the first control character, if any."""
+    found = _CONTROL.search(text)
+    if found is None:
+        return None
+    start = found.start()
+    return text.count("\n", 0, start) + 1, start - text.rfind("\n", 0, start), f"U+{ord(found.group()):04X}"
+
+
 def squash_spaces(text: str) -> str:
     """Collapse runs of white space into single spaces and trim the ends."""
     return " ".join(text.split())

@@ -9,6 +9,7 @@ instead of PyYAML's ValueError on "2024-02-30".
 from __future__ import annotations
 
 from dataclasses import dataclass
+import re
 from typing import Any
 
 import yaml
@@ -44,17 +45,76 @@ def load(text: str, first_line: int = 1) -> Located:
     try:
         node = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = first_line + (mark.line if mark else 0)
-        message = f"lỗi cú pháp YAML ({error.problem or 'không đọc được'})"
-        if error.context_mark and error.problem_mark and error.context_mark.line != error.problem_mark.line:
-            message += f", phần bị lỗi bắt đầu ở dòng {first_line + error.context_mark.line}"
+        line, message = _explain(error, text, first_line)
         raise YamlProblem(line, message) from None
-    except yaml.YAMLError as error:  # pragma: no cover - reader errors
-        raise YamlProblem(first_line, str(error)) from None
+    except yaml.reader.ReaderError as error:  # such as U+FFFF; control characters are caught before
+        # LibYAML gives a byte offset, PyYAML a character one: find the character instead.
+        line = first_line + text.count("\n", 0, max(text.find(chr(error.character)), 0))
+        raise YamlProblem(line, f"lỗi cú pháp YAML: ký tự U+{error.character:04X} không dùng được; hãy xóa ký tự này") from None
     lines: dict[str, int] = {}
     data = None if node is None else _convert(node, "", lines, first_line)
     return Located(data, lines)
+
+
+# What LibYAML (or PyYAML, its pure-Python twin) says, and what an editor
+# needs to hear: what is wrong and how to fix it. "context" says the line to
+# name is where the broken part began (an unclosed quote), and "+context" that
+# both lines matter (an unclosed bracket). A problem not listed keeps PyYAML's
+# own words rather than a guess.
+_EXPLAINED: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
+    (re.compile(pattern), where, text)
+    for pattern, where, text in (
+        (r"mapping values are not allowed", "problem",
+         "dấu ':' ở chỗ không được có: giá trị có dấu ':' phải đặt trong nháy kép,"
+         " hoặc dòng trên thiếu dấu ':' sau tên trường"),
+        (r"tab character|character '\\t'", "problem", "có ký tự tab; hãy thụt lề bằng dấu cách"),
+        (r"while scanning a quoted scalar", "context",
+         "dấu nháy mở ở dòng này chưa được đóng; thêm dấu nháy đóng ở cuối giá trị"),
+        (r"undefined alias", "problem", "giá trị bắt đầu bằng '*' phải đặt trong nháy kép"),
+        (r"duplicate anchor|second occurrence", "problem", "giá trị bắt đầu bằng '&' phải đặt trong nháy kép"),
+        (r"expected ',' or '\]'", "+context",
+         "danh sách mở bằng '[' chưa đóng bằng ']', hoặc thiếu dấu ',' giữa các mục"),
+        (r"expected ',' or '\}'", "+context", "phần mở bằng '{' chưa đóng bằng '}', hoặc thiếu dấu ',' giữa các mục"),
+        (r"expected '-' indicator|block collection", "problem",
+         "mỗi mục của danh sách phải bắt đầu bằng '- ' và thẳng hàng với các mục trên"),
+        (r"expected key|expected <block end>", "problem",
+         "dòng thụt lề lệch so với các trường cùng cấp, hoặc có chữ thừa sau dấu nháy đóng"),
+        (r"expected ':'", "problem", "thiếu dấu ':' sau tên trường"),
+        (r"block scalar|chomping", "problem", "sau '|' hoặc '>' không được viết gì trên cùng dòng"),
+        (r"node content", "+context", "thiếu giá trị, hoặc '[' hay '{' chưa được đóng"),
+        (r"cannot start any token", "problem", "giá trị bắt đầu bằng ký tự đặc biệt phải đặt trong nháy kép"),
+        (r"another document", "problem", "phần đầu chỉ được có một khối; xóa dòng '---' hoặc '...' thừa"),
+    )
+)
+
+
+def _explain(error: yaml.MarkedYAMLError, text: str, first_line: int) -> tuple[int, str]:
+    """The file line to name and the Vietnamese message for a syntax error."""
+    problem, context = error.problem_mark, error.context_mark
+    mark = problem or context
+    line = first_line + (mark.line if mark else 0)
+    said = f"{error.context or ''} {error.problem or ''}"
+    if "cannot start any token" in said and problem is not None:
+        # LibYAML does not say which character: look, since a tab needs
+        # another fix than an '@' or a backquote.
+        rows = text.split("\n")
+        row = rows[problem.line] if problem.line < len(rows) else ""
+        char = row[problem.column] if problem.column < len(row) else ""
+        if char == "\t":
+            return line, "lỗi cú pháp YAML: có ký tự tab; hãy thụt lề bằng dấu cách"
+        if char.isprintable() and char.strip():
+            return line, f"lỗi cú pháp YAML: giá trị bắt đầu bằng '{char}' phải đặt trong nháy kép"
+    for pattern, where, explained in _EXPLAINED:
+        if pattern.search(said):
+            message = f"lỗi cú pháp YAML: {explained}"
+            break
+    else:
+        where, message = "+context", f"lỗi cú pháp YAML ({error.problem or 'không đọc được'})"
+    if where == "context" and context is not None:
+        return first_line + context.line, message
+    if where == "+context" and context is not None and problem is not None and context.line != problem.line:
+        message += f", phần bị lỗi bắt đầu ở dòng {first_line + context.line}"
+    return line, message
 
 
 def _convert(node: yaml.Node, path: str, lines: dict[str, int], first: int) -> Any:

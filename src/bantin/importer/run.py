@@ -11,6 +11,7 @@ from ..records import LEVELS
 from .convert import Conversion, convert
 from .docx import DocxError, read_docx
 from .emit import directive_file, slogan_file
+from ..text import find_control
 from .source import Source, is_caps, text_source
 
 SUFFIXES = (".txt", ".docx")
@@ -77,9 +78,17 @@ def read_source(path: Path) -> Source:
         except DocxError as error:
             raise ReadError(str(error)) from error
     try:
-        return text_source(str(path), data.decode("utf-8-sig"))
+        source = text_source(str(path), data.decode("utf-8-sig"))
     except UnicodeDecodeError as error:
         raise ReadError("tệp không phải văn bản UTF-8 — hãy lưu lại với mã UTF-8 rồi nhập lại") from error
+    # Any other control character would be written into content that
+    # `bantin check` then refuses: say so now, where it can be fixed.
+    control = find_control("\n".join(source.lines))
+    if control is not None:
+        line, column, code = control
+        raise ReadError(f"dòng {line}, cột {column}: ký tự điều khiển {code} (không nhìn thấy) — "
+                        "hãy xóa ký tự này rồi nhập lại")
+    return source
 
 
 def outputs(conv: Conversion, content_dir: Path) -> list[Output]:

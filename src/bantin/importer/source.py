@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from ..text import fold, nfc
 
 # PDF extraction leaves NBSP, tabs and zero-width marks that look like nothing.
-_INVISIBLE = str.maketrans({"\u00a0": " ", "\t": " ", "\u200b": None, "\ufeff": None, "\u00ad": None})
+# pdftotext starts each page's first line with a form feed.
+_INVISIBLE = str.maketrans({"\u00a0": " ", "\t": " ", "\u200b": None, "\ufeff": None, "\u00ad": None,
+                            "\f": None})
 _EMPHASIS_ENDS = re.compile(r"^\*{1,3}|\*{1,3}$")
 _ORNAMENT = re.compile(r"^[\s*\-_=~.]+$")
 # "./." closes a letter ("Trân trọng./.").
