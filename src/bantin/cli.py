@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from pathlib import Path
-from typing import Sequence
+from typing import NoReturn, Sequence
 
 from .text import nfc
 
@@ -87,21 +88,57 @@ def cmd_new(args: argparse.Namespace) -> int:
     return 0
 
 
+class _HelpFormatter(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None) -> None:  # type: ignore[no-untyped-def]
+        super().add_usage(usage, actions, groups, "cách dùng: " if prefix is None else prefix)
+
+
+# argparse writes its own messages in English whatever the locale; these are
+# the ones an editor meets. Any other keeps argparse's words.
+_ARGPARSE_MESSAGES = tuple((re.compile(pattern), said) for pattern, said in (
+    (r"the following arguments are required: (.*)", "thiếu {0}"),
+    (r"argument (\S+): invalid choice: (.*?) \(choose from (.*)\)", "không có {1}; chọn một trong: {2}"),
+    (r"unrecognized arguments: (.*)", "không hiểu: {0}"),
+    (r"argument (\S+): expected one argument", "{0} cần một giá trị"),
+))
+
+
+class _Parser(argparse.ArgumentParser):
+    """ArgumentParser that speaks Vietnamese: usage, section titles, help and errors."""
+
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        kwargs.setdefault("formatter_class", _HelpFormatter)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "tham số"
+        self._optionals.title = "tùy chọn"
+        self.add_argument("-h", "--help", action="help", help="in hướng dẫn này rồi thoát")
+
+    def error(self, message: str) -> NoReturn:
+        for pattern, said in _ARGPARSE_MESSAGES:
+            found = pattern.fullmatch(message)
+            if found:
+                message = said.format(*found.groups())
+                break
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: lỗi: {message}\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="bantin", description="Công cụ biên tập Bản tin Thông tin nội bộ.")
-    sub = parser.add_subparsers(dest="command", required=True)
+    parser = _Parser(prog="bantin", description="Công cụ biên tập Bản tin Thông tin nội bộ.")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="LỆNH", title="lệnh")
 
     p = sub.add_parser("refs", help="liệt kê các văn bản được dẫn chiếu trong tệp")
-    p.add_argument("files", nargs="+", metavar="TỆP")
+    p.add_argument("files", nargs="+", metavar="TỆP", help="tệp văn bản (.md hoặc .txt)")
     p.set_defaults(func=cmd_refs)
 
     p = sub.add_parser("check", help="kiểm tra toàn bộ nội dung, không dựng trang")
-    p.add_argument("--root", default=".", help="thư mục dự án (mặc định: thư mục hiện tại)")
+    p.add_argument("--root", default=".", metavar="THƯ_MỤC", help="thư mục dự án (mặc định: thư mục hiện tại)")
     p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("import", help="nhập văn bản dạng văn bản thuần hoặc .docx")
-    p.add_argument("files", nargs="+", metavar="TỆP")
-    p.add_argument("--root", default=".", help="thư mục dự án (mặc định: thư mục hiện tại)")
+    p.add_argument("files", nargs="+", metavar="TỆP", help="tệp .txt, .docx hoặc thư mục chứa chúng")
+    p.add_argument("--root", default=".", metavar="THƯ_MỤC", help="thư mục dự án (mặc định: thư mục hiện tại)")
     p.add_argument("--force", action="store_true", help="ghi đè tệp đã có")
     p.set_defaults(func=cmd_import)
 
