@@ -154,6 +154,26 @@ def test_a_control_character_names_its_line_and_column(tmp_path: Path) -> None:
         "hãy xóa ký tự này; thường do chép từ PDF hoặc Word"]
 
 
+def test_a_link_to_javascript_in_a_body_names_its_line(tmp_path: Path) -> None:
+    write(tmp_path, "directives/2024/02-kh-btgduk.md", GOOD + "\nXem [tại đây](JavaScript:alert(1)).\n")
+    assert messages(tmp_path) == [
+        "content/directives/2024/02-kh-btgduk.md:13: liên kết 'JavaScript:alert(1)' không được phép: "
+        "chỉ dùng http://, https://, mailto: hoặc tel:"]
+
+
+def test_an_image_from_another_host_names_its_line(tmp_path: Path) -> None:
+    write(tmp_path, "directives/2024/02-kh-btgduk.md", GOOD + "\n![Ảnh hội nghị](https://example.vn/a.jpg)\n")
+    assert messages(tmp_path) == [
+        "content/directives/2024/02-kh-btgduk.md:13: ảnh 'https://example.vn/a.jpg' lấy từ nơi khác: "
+        "bản tin không tải gì từ máy chủ khác; hãy bỏ ảnh này"]
+
+
+def test_links_to_the_web_mail_and_phone_are_fine(tmp_path: Path) -> None:
+    write(tmp_path, "directives/2024/02-kh-btgduk.md", GOOD + "\n[Cổng](https://example.vn/a_(1)) <mailto:a@b.vn> "
+          "[gọi](tel:+842273831234)\n\n[nguồn]: http://example.vn\n")
+    assert messages(tmp_path) == []
+
+
 def test_a_file_without_front_matter_is_an_error(tmp_path: Path) -> None:
     write(tmp_path, "directives/2024/02-kh-btgduk.md", "Thực hiện Kế hoạch số 77-KH/BTGTU.\n")
     assert messages(tmp_path) == [

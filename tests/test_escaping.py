@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -53,6 +54,9 @@ draft: false
 
 Thực hiện Nghị quyết số 18-NQ/TW ngày 25/10/2017, hoàn thành trước ngày 31/12/2024. {PAYLOAD}
 
+Đoạn mang thuộc tính.
+{{: onclick="alert(4)" style="display:none" }}
+
 ## I. {SCRIPT} MỤC ĐÍCH
 
 - {BREAKOUT} gạch đầu dòng
@@ -99,6 +103,27 @@ def test_no_html_file_contains_the_payload_as_markup(hostile_site: Path) -> None
     offenders = [p.relative_to(hostile_site).as_posix() for p in hostile_site.rglob("*.html")
                  if any(raw in p.read_text(encoding="utf-8") for raw in RAW)]
     assert offenders == []
+
+
+def test_no_html_element_gets_an_event_handler_or_style_from_content(hostile_site: Path) -> None:
+    # Markdown's attribute list ({: onclick=…}) is read, and bantin.mdext keeps only ids and classes.
+    html = (hostile_site / "van-ban/2024/15-kh-btgtu/index.html").read_text(encoding="utf-8")
+    assert "<p>Đoạn mang thuộc tính.</p>" in html
+    offenders = [p.relative_to(hostile_site).as_posix() for p in hostile_site.rglob("*.html")
+                 if event_handlers(p.read_text(encoding="utf-8"))]
+    assert offenders == []
+
+
+def event_handlers(html: str) -> list[str]:
+    """Attributes named on… in the markup (not in text or attribute values)."""
+    found: list[str] = []
+
+    class Parser(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            found.extend(f"{tag}[{name}]" for name, _ in attrs if name.startswith("on"))
+
+    Parser().feed(html)
+    return found
 
 
 def test_xml_outputs_stay_well_formed_with_the_payload_as_text(hostile_site: Path) -> None:

@@ -172,3 +172,9 @@ def test_broken_front_matter_fails_the_build_naming_file_and_line(project: Path,
     assert message in result.output
     # The build stopped before touching the previous site.
     assert (project / "site" / "index.html").read_text(encoding="utf-8") == "trang cũ"
+
+
+def test_heading_links_are_labelled_in_vietnamese(built_site: Path) -> None:
+    # Python-Markdown's own label is English ("Permanent link").
+    assert page(built_site, KH02).count('class="headerlink" href="#i-mục-đích-yêu-cầu" title="Liên kết tới mục này"') == 1
+    assert [p.name for p in built_site.rglob("*.html") if "Permanent link" in p.read_text(encoding="utf-8")] == []

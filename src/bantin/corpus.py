@@ -15,7 +15,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Callable, Iterable
 
-from . import refs, yamlsrc
+from . import refs, urls, yamlsrc
 from .records import (
     AUTHORITIES,
     KIND_BY_NAME,
@@ -336,6 +336,8 @@ def load_directive(path: Path, shown: str, rel: str) -> tuple[Directive | None, 
         topics=f.strings("topics"),
         draft=f.boolean("draft"),
     )
+    for line, message in _unsafe_links(body, body_line):
+        f.error(None, message, line=line)
     if f.problems or kind is None or title is None or issuer is None:
         return None, problems + f.problems
     directive = Directive(
@@ -357,6 +359,44 @@ def load_directive(path: Path, shown: str, rel: str) -> tuple[Directive | None, 
         **values,
     )
     return directive, problems
+
+
+# Markdown link and image destinations: [text](dest), ![alt](dest), [label]: dest
+# and <scheme:…>, to name the line of one that bantin.mdext would make inert.
+# Each pattern starts with a literal, which keeps the scan of a body cheap.
+_DESTINATION = r"((?:[^\s()<>]|\([^\s()]*\))+)"  # as Markdown reads it: balanced parentheses allowed
+_INLINE_LINK = re.compile(r"\]\(\s*<?" + _DESTINATION)
+_DEFINITION = re.compile(r"\]:[ \t]*<?([^\s>]+)")
+_DEFINITION_LABEL = re.compile(r" {0,3}\[[^\]\n]+")
+_AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.\-]*:[^\s<>]*)>")
+_IMAGE = re.compile(r"!\[[^\]\n]*\]\(\s*<?" + _DESTINATION)
+
+
+def _unsafe_links(body: str, body_line: int) -> list[tuple[int, str]]:
+    """(line, message) for each link to another scheme and each image from another host."""
+    found: dict[int, tuple[int, str]] = {}  # by the destination's offset: one message for each
+
+    def line(offset: int) -> int:
+        return body_line + body.count("\n", 0, offset)
+
+    links = [*_INLINE_LINK.finditer(body), *_AUTOLINK.finditer(body)]
+    for match in _DEFINITION.finditer(body):
+        start = body.rfind("\n", 0, match.start()) + 1
+        if _DEFINITION_LABEL.fullmatch(body, start, match.start()):
+            links.append(match)
+    for match in links:
+        if not urls.link_allowed(match.group(1)):
+            found[match.start(1)] = (line(match.start()), f"liên kết '{_shorten(match.group(1))}' không được phép: "
+                                                           "chỉ dùng http://, https://, mailto: hoặc tel:")
+    for match in _IMAGE.finditer(body):
+        if not urls.image_allowed(match.group(1)):
+            found[match.start(1)] = (line(match.start()), f"ảnh '{_shorten(match.group(1))}' lấy từ nơi khác: "
+                                                           "bản tin không tải gì từ máy chủ khác; hãy bỏ ảnh này")
+    return [found[offset] for offset in sorted(found)]
+
+
+def _shorten(text: str, length: int = 60) -> str:
+    return text if len(text) <= length else text[: length - 1] + "…"
 
 
 def _signer(f: _Fields) -> Signer | None:

@@ -1,0 +1,40 @@
+"""Which URLs content may carry: links to the web, mail and phone; images only
+from the site itself.
+
+Checked twice: ``corpus`` names the file and line of a bad link in a body, and
+``mdext`` removes whatever still reaches HTML, so a form the check does not
+recognise is inert all the same.
+"""
+
+from __future__ import annotations
+
+import re
+
+LINK_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+
+# Browsers drop ASCII tabs, line ends and control characters inside a URL
+# and read a backslash as a slash: "java\tscript:" is "javascript:".
+_IGNORED = re.compile(r"[\x00-\x20]")
+_SCHEME = re.compile(r"([a-z][a-z0-9+.\-]*):")
+
+
+def _as_read(url: str) -> str:
+    return _IGNORED.sub("", url).replace("\\", "/").lower()
+
+
+def scheme(url: str) -> str | None:
+    """The scheme a browser sees in ``url``, lower case; None for a relative URL."""
+    found = _SCHEME.match(_as_read(url))
+    return found.group(1) if found else None
+
+
+def link_allowed(url: str) -> bool:
+    """A link may go to the web, mail or phone, or stay on the site."""
+    found = scheme(url)
+    return found is None or found in LINK_SCHEMES
+
+
+def image_allowed(url: str) -> bool:
+    """An image must come from the site itself: the site requests nothing
+    from any other host."""
+    return scheme(url) is None and not _as_read(url).startswith("//")
