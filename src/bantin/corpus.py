@@ -29,7 +29,7 @@ from .records import (
 )
 from .problems import ContentError, Problem
 from .slogans import slogan_key
-from .text import find_control, nfc, squash_spaces
+from .text import find_control, may_have_control, nfc, squash_spaces
 
 __all__ = ["ContentError", "Corpus", "Problem", "ReferenceInfo", "load_corpus", "split_front_matter"]
 
@@ -101,7 +101,7 @@ def read_source(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
         return None, [Problem(shown, 1, None, "tệp rỗng")]
     if "\r" in text:  # rare: skip two passes over every other file
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    control = find_control(text)
+    control = find_control(text) if may_have_control(raw) else None
     if control is not None:
         line, column, code = control
         return None, [Problem(shown, line, None, f"ký tự điều khiển {code} (không nhìn thấy) ở cột {column}: "
