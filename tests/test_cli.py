@@ -40,3 +40,10 @@ def test_help_is_in_vietnamese(capsys: pytest.CaptureFixture[str]) -> None:
     assert out.startswith("cách dùng: bantin import [-h] [--root THƯ_MỤC] [--force] TỆP [TỆP ...]\n")
     assert "tham số:\n  TỆP " in out and "tùy chọn:\n  -h, --help  " in out
     assert "in hướng dẫn này rồi thoát" in out
+
+
+def test_a_file_that_cannot_be_read_is_explained_in_vietnamese(capsys: pytest.CaptureFixture[str], tmp_path) -> None:
+    assert main(["refs", str(tmp_path / "khong-co.md"), str(tmp_path)]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"{tmp_path / 'khong-co.md'}: không đọc được tệp: không có tệp này",
+        f"{tmp_path}: không đọc được tệp: đây là thư mục, không phải tệp"]

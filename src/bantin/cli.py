@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 from typing import NoReturn, Sequence
 
+from .problems import cannot_read
 from .text import nfc
 
 
@@ -31,8 +32,12 @@ def cmd_refs(args: argparse.Namespace) -> int:
         path = Path(name)
         try:
             text = _read_text(path)
-        except (OSError, UnicodeDecodeError) as error:
-            print(f"{path}: không đọc được tệp: {error}", file=sys.stderr)
+        except OSError as error:
+            print(f"{path}: {cannot_read(error)}", file=sys.stderr)
+            status = 1
+            continue
+        except UnicodeDecodeError:
+            print(f"{path}: tệp không được mã hóa UTF-8: hãy lưu lại tệp với bảng mã UTF-8", file=sys.stderr)
             status = 1
             continue
         meta, body, body_line = split_front_matter(text)

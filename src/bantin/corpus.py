@@ -27,7 +27,7 @@ from .records import (
     Slogan,
     SloganSet,
 )
-from .problems import ContentError, Problem
+from .problems import ContentError, Problem, cannot_read
 from .slogans import slogan_key
 from .text import find_control, may_have_control, nfc, squash_spaces
 
@@ -91,7 +91,7 @@ def read_source(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
             return None, [Problem(shown, 1, None, f"tệp quá lớn ({mb} MB; tối đa 2 MB một văn bản)")]
         raw = path.read_bytes()
     except OSError as error:
-        return None, [Problem(shown, 1, None, f"không đọc được tệp: {error.strerror}")]
+        return None, [Problem(shown, 1, None, cannot_read(error))]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:

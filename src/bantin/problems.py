@@ -2,11 +2,29 @@
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass
 from typing import Iterable
 
 ERROR, WARNING, INFO = "error", "warning", "info"
 _PREFIX = {ERROR: "", WARNING: "cảnh báo: ", INFO: "ghi chú: "}
+
+# The operating system says why a file could not be read in English.
+_OS_REASONS = {
+    errno.ENOENT: "không có tệp này",
+    errno.EACCES: "không có quyền đọc tệp",
+    errno.EPERM: "không có quyền đọc tệp",
+    errno.EISDIR: "đây là thư mục, không phải tệp",
+    errno.ENOTDIR: "một phần của đường dẫn không phải thư mục",
+    errno.ELOOP: "liên kết tượng trưng vòng quanh",
+    errno.ENAMETOOLONG: "tên tệp quá dài",
+}
+
+
+def cannot_read(error: OSError) -> str:
+    """"không đọc được tệp: …", with the reason in Vietnamese where it is a common one."""
+    reason = _OS_REASONS.get(error.errno) if error.errno is not None else None
+    return f"không đọc được tệp: {reason or error.strerror or error}"
 
 
 @dataclass(frozen=True)

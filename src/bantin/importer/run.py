@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence, TextIO
 
+from ..problems import cannot_read
 from ..records import LEVELS
 from .convert import Conversion, convert
 from .docx import DocxError, read_docx
@@ -71,7 +72,7 @@ def read_source(path: Path) -> Source:
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise ReadError(f"không đọc được tệp: {error.strerror or error}") from error
+        raise ReadError(cannot_read(error)) from error
     if path.suffix.lower() == ".docx":
         try:
             return read_docx(data, str(path))
