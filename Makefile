@@ -47,12 +47,15 @@ bench: $(STAMP)
 # A copy that opens from disk, search included, zipped to hand out:
 # dist/bantin-offline.zip holds the folder bantin-offline/ (open index.html).
 # The zip leaves out what no page loads (source maps, Material's own search
-# engine), so it stays small enough for a chat app.
+# engine), so it stays small enough for a chat app. As with `build`, a failed
+# build leaves the last good copy and zip in place.
 offline: $(STAMP)
+	rm -rf dist/bantin-offline.new
+	$(BIN)/mkdocs build --strict --config-file mkdocs.offline.yml --site-dir dist/bantin-offline.new
 	rm -rf dist/bantin-offline dist/bantin-offline.zip
-	$(BIN)/mkdocs build --strict --config-file mkdocs.offline.yml
+	mv dist/bantin-offline.new dist/bantin-offline
 	cd dist && zip -qr -X bantin-offline.zip bantin-offline -x '*.map' \
 	  'bantin-offline/assets/javascripts/lunr/*' 'bantin-offline/assets/javascripts/workers/*'
 
 clean:
-	rm -rf site site.new site.old dist/bantin-offline dist/bantin-offline.zip $(VENV)
+	rm -rf site site.new site.old dist/bantin-offline dist/bantin-offline.new dist/bantin-offline.zip $(VENV)
