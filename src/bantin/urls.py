@@ -12,8 +12,9 @@ import re
 
 LINK_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 
-# Browsers drop ASCII tabs, line ends and control characters inside a URL
-# and read a backslash as a slash: "java\tscript:" is "javascript:".
+# Browsers drop tabs and line ends inside a URL, spaces and control
+# characters at its ends, and read a backslash as a slash: "java\tscript:" is
+# "javascript:". Dropping all of them everywhere errs only on the strict side.
 _IGNORED = re.compile(r"[\x00-\x20]")
 _SCHEME = re.compile(r"([a-z][a-z0-9+.\-]*):")
 

@@ -8,8 +8,8 @@ instead of PyYAML's ValueError on "2024-02-30".
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 import re
+from dataclasses import dataclass
 from typing import Any
 
 import yaml
@@ -51,6 +51,8 @@ def load(text: str, first_line: int = 1) -> Located:
         # LibYAML gives a byte offset, PyYAML a character one: find the character instead.
         line = first_line + text.count("\n", 0, max(text.find(chr(error.character)), 0))
         raise YamlProblem(line, f"lỗi cú pháp YAML: ký tự U+{error.character:04X} không dùng được; hãy xóa ký tự này") from None
+    except yaml.YAMLError as error:  # pragma: no cover - none known, but never a traceback for an editor
+        raise YamlProblem(first_line, f"lỗi cú pháp YAML ({error})") from None
     lines: dict[str, int] = {}
     data = None if node is None else _convert(node, "", lines, first_line)
     return Located(data, lines)
