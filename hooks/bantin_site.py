@@ -71,6 +71,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+def on_serve(server, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
+    """Rebuild the preview when content changes. Here rather than in
+    ``watch:``, which MkDocs checks before any hook runs, in English, when the
+    folder is missing: ``on_pre_build`` says it in Vietnamese instead."""
+    content = Path(config.config_file_path).parent / config.extra["bantin"].content_dir
+    if content.is_dir():
+        server.watch(str(content))
+    return server
+
+
 def on_pre_build(config: MkDocsConfig) -> None:
     """Load and validate all content, then build the citation graph.
 

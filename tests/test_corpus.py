@@ -174,6 +174,17 @@ def test_links_to_the_web_mail_and_phone_are_fine(tmp_path: Path) -> None:
     assert messages(tmp_path) == []
 
 
+def test_a_missing_content_folder_is_an_error_not_an_empty_bulletin(tmp_path: Path) -> None:
+    assert messages(tmp_path) == [
+        f"content:1: không có thư mục nội dung 'content/' trong {tmp_path}: tạo thư mục content/directives/, "
+        "hoặc sửa extra.bantin.content_dir trong mkdocs.yml"]
+
+
+def test_an_empty_content_folder_is_an_empty_bulletin(tmp_path: Path) -> None:
+    (tmp_path / "content").mkdir()
+    assert messages(tmp_path) == []
+
+
 def test_a_file_without_front_matter_is_an_error(tmp_path: Path) -> None:
     write(tmp_path, "directives/2024/02-kh-btgduk.md", "Thực hiện Kế hoạch số 77-KH/BTGTU.\n")
     assert messages(tmp_path) == [

@@ -587,6 +587,10 @@ def load_corpus(
     stop (the build does on any error).
     """
     content = root / content_dir
+    if not content.is_dir():  # a wrong folder or option, not an empty bulletin: say so
+        return Corpus((), (), (), problems=(Problem(content_dir, 1, None,
+                                        f"không có thư mục nội dung '{content_dir}/' trong {root}: tạo thư mục "
+                                        f"{content_dir}/directives/, hoặc sửa extra.bantin.content_dir trong mkdocs.yml"),))
     problems: list[Problem] = []
     directives: list[Directive] = []
 
