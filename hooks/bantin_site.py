@@ -13,6 +13,7 @@ page context) instead of importing it.
 
 from __future__ import annotations
 
+import difflib
 import logging
 from dataclasses import dataclass
 from pathlib import Path
@@ -59,14 +60,27 @@ class _Build:
 _build: _Build | None = None
 
 
+_TYPE_WORDS = {bool: "true hoặc false", str: "chữ"}
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Validate ``extra.bantin`` once and put the typed options in its place,
     so the other hooks and the templates read the same values and defaults."""
+    raw = dict(config.extra.get("bantin") or {})
     options = BantinConfig()
-    options.load_dict(dict(config.extra.get("bantin") or {}))
+    schema = dict(options._schema)
+    problems = []
+    for key in raw:
+        if key not in schema:  # a misspelt option would silently fall back to its default
+            hint = difflib.get_close_matches(key, schema, n=1)
+            tip = f"có phải là '{hint[0]}'?" if hint else f"các tùy chọn: {', '.join(schema)}"
+            problems.append(f"extra.bantin.{key}: không có tùy chọn này; {tip}")
+    options.load_dict({key: value for key, value in raw.items() if key in schema})
     errors, _ = options.validate()
-    if errors:
-        raise PluginError("extra.bantin: " + "; ".join(f"{k}: {e}" for k, e in errors))
+    for key, _error in errors:
+        problems.append(f"extra.bantin.{key}: phải là {_TYPE_WORDS[schema[key]._type]}, không phải {raw[key]!r}")
+    if problems:
+        raise PluginError("mkdocs.yml: " + "; ".join(problems))
     config.extra["bantin"] = options
     return config
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import unicodedata
 from pathlib import Path
 
@@ -62,3 +63,20 @@ def test_a_reference_file_with_a_bad_link_fails_with_its_line(project: Path) -> 
     assert result.returncode != 0
     assert ("content/references/18-nq-tw.yml:3: url: đường dẫn chính thức phải bắt đầu bằng http:// hoặc https://"
             in result.output)
+
+
+def test_a_misspelt_or_mistyped_option_in_mkdocs_yml_is_named_in_vietnamese(project: Path) -> None:
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "  bantin:\n", '  bantin:\n    bulletn_name: Bản tin\n    csp: "no"\n', 1), encoding="utf-8")
+    result = run_build(project)
+    assert result.returncode != 0
+    assert ("mkdocs.yml: extra.bantin.bulletn_name: không có tùy chọn này; có phải là 'bulletin_name'?; "
+            "extra.bantin.csp: phải là true hoặc false, không phải 'no'") in result.output
+
+
+def test_a_project_without_its_content_folder_fails_in_vietnamese(project: Path) -> None:
+    shutil.rmtree(project / "content")
+    result = run_build(project)
+    assert result.returncode != 0
+    assert "content:1: không có thư mục nội dung 'content/'" in result.output
