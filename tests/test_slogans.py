@@ -114,15 +114,28 @@ def test_a_duplicate_slogan_is_found_whatever_its_case_spacing_or_unicode_form(p
     assert problems(project) == ["content/slogans/trung.yml:6: slogans[2]: khẩu hiệu số 3 trùng với khẩu hiệu số 1"]
 
 
-def test_an_empty_slogan_is_an_error_on_its_line(project):
-    write_set(project, "rong.yml", f"directive: {KH02}\noccasion: Tết\nslogans:\n  - Mừng Đảng!\n  - \"  \"\n")
-    assert problems(project) == ["content/slogans/rong.yml:5: slogans[1]: khẩu hiệu số 2 rỗng"]
+@pytest.mark.parametrize("listed, expected", [
+    pytest.param('  - Mừng Đảng!\n  - "  "\n', "5: slogans[1]: khẩu hiệu số 2 rỗng", id="empty slogan"),
+    pytest.param("  - Khẩu hiệu: mừng Đảng!\n",
+                 "4: slogans[0]: khẩu hiệu số 1 có dấu ':' nên phải đặt trong ngoặc kép \"…\"", id="unquoted colon"),
+    pytest.param("  - Mừng Đảng!\n  - 2025\n",
+                 "5: slogans[1]: khẩu hiệu số 2 phải là chữ; nếu đúng là 2025, hãy đặt trong ngoặc kép \"…\"",
+                 id="read as a number"),
+    pytest.param("", "3: slogans: chưa có khẩu hiệu nào: ghi mỗi khẩu hiệu trên một dòng bắt đầu bằng '- '",
+                 id="no slogans"),
+])
+def test_a_mistake_in_the_list_of_slogans_is_explained_on_its_line(project, listed, expected):
+    write_set(project, "sai.yml", f"directive: {KH02}\noccasion: Tết\nslogans:\n{listed}")
+    assert problems(project) == [f"content/slogans/sai.yml:{expected}"]
 
 
-def test_a_slogan_with_an_unquoted_colon_is_explained(project):
-    write_set(project, "hai-cham.yml", f"directive: {KH02}\noccasion: Tết\nslogans:\n  - Khẩu hiệu: mừng Đảng!\n")
-    assert problems(project) == [
-        "content/slogans/hai-cham.yml:4: slogans[0]: khẩu hiệu số 1 có dấu ':' nên phải đặt trong ngoặc kép \"…\""]
+def test_an_approval_before_the_approving_directive_is_a_warning(project):
+    write_set(project, "som.yml", f"directive: {KH02}\noccasion: Tết\napproved: 2024-01-01\nslogans:\n  - Mừng Đảng!\n")
+    corpus = load_corpus(project)
+    assert [str(p) for p in corpus.problems] == [
+        "content/slogans/som.yml:3: cảnh báo: approved: ngày phê duyệt 01/01/2024 trước ngày ban hành 16/12/2024 "
+        "của văn bản phê duyệt"]
+    assert len(corpus.slogan_sets) == 2
 
 
 def test_a_set_naming_a_missing_directive_fails_the_build_with_its_file_and_line(project):

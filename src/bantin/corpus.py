@@ -27,7 +27,7 @@ from .records import (
     Slogan,
     SloganSet,
 )
-from .problems import ContentError, Problem, cannot_read
+from .problems import WARNING, ContentError, Problem, cannot_read
 from .slogans import slogan_key
 from .text import find_control, may_have_control, nfc, squash_spaces
 
@@ -469,6 +469,9 @@ def load_slogan_set(
     if valid_from and valid_until and valid_until < valid_from:
         f.error("valid_until", "ngày hết hiệu lực trước ngày bắt đầu hiệu lực")
     slogans = _slogans(f)
+    if approved and directive is not None and directive.date and approved < directive.date:
+        problems.append(Problem(shown, f.line("approved"), "approved", f"ngày phê duyệt {approved:%d/%m/%Y} trước ngày "
+                                f"ban hành {directive.date:%d/%m/%Y} của văn bản phê duyệt", WARNING))
     if f.problems or directive is None or occasion is None:
         return None, problems + f.problems
     return SloganSet(
@@ -524,9 +527,12 @@ def _approving_directive(f: _Fields, directives: tuple[Directive, ...]) -> Direc
 
 def _slogans(f: _Fields) -> tuple[Slogan, ...]:
     value = f.get("slogans")
-    if not isinstance(value, list) or not value:
-        if value is not None:
-            f.error("slogans", "phải là danh sách khẩu hiệu, mỗi dòng một khẩu hiệu")
+    if value is None or value == []:
+        if "slogans" in f.data:  # a missing field is reported by required()
+            f.error("slogans", "chưa có khẩu hiệu nào: ghi mỗi khẩu hiệu trên một dòng bắt đầu bằng '- '")
+        return ()
+    if not isinstance(value, list):
+        f.error("slogans", "phải là danh sách khẩu hiệu, mỗi dòng một khẩu hiệu")
         return ()
     seen: dict[str, int] = {}
     out = []
@@ -537,7 +543,10 @@ def _slogans(f: _Fields) -> tuple[Slogan, ...]:
             # YAML reads "- Đổi mới: sắp xếp!" as a field, because of ": ".
             f.error(where, f"khẩu hiệu số {i + 1} có dấu ':' nên phải đặt trong ngoặc kép \"…\"", line)
             continue
-        text = squash_spaces(item) if isinstance(item, str) else ""
+        if item is not None and not isinstance(item, str):  # YAML reads "- 2025" as a number
+            f.error(where, f"khẩu hiệu số {i + 1} phải là chữ; nếu đúng là {item}, hãy đặt trong ngoặc kép \"…\"", line)
+            continue
+        text = squash_spaces(item) if item is not None else ""
         if not text:
             f.error(where, f"khẩu hiệu số {i + 1} rỗng", line)
             continue
