@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import NoReturn, Sequence
 
-from .problems import cannot_read
+from .problems import NOT_UTF8, cannot_read
 from .text import nfc
 
 
@@ -37,7 +37,7 @@ def cmd_refs(args: argparse.Namespace) -> int:
             status = 1
             continue
         except UnicodeDecodeError:
-            print(f"{path}: tệp không được mã hóa UTF-8: hãy lưu lại tệp với bảng mã UTF-8", file=sys.stderr)
+            print(f"{path}: {NOT_UTF8}", file=sys.stderr)
             status = 1
             continue
         meta, body, body_line = split_front_matter(text)

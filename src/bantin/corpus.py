@@ -27,7 +27,7 @@ from .records import (
     Slogan,
     SloganSet,
 )
-from .problems import WARNING, ContentError, Problem, cannot_read
+from .problems import NOT_UTF8, WARNING, ContentError, Problem, cannot_read
 from .slogans import slogan_key
 from .text import find_control, may_have_control, nfc, squash_spaces
 
@@ -96,7 +96,7 @@ def read_source(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
-        return None, [Problem(shown, line, None, "tệp không được mã hóa UTF-8: hãy lưu lại tệp với bảng mã UTF-8")]
+        return None, [Problem(shown, line, None, NOT_UTF8)]
     if not text.strip():
         return None, [Problem(shown, 1, None, "tệp rỗng")]
     if "\r" in text:  # rare: skip two passes over every other file

@@ -9,6 +9,8 @@ from typing import Iterable
 ERROR, WARNING, INFO = "error", "warning", "info"
 _PREFIX = {ERROR: "", WARNING: "cảnh báo: ", INFO: "ghi chú: "}
 
+NOT_UTF8 = "tệp không được mã hóa UTF-8: hãy lưu lại tệp với bảng mã UTF-8"
+
 # The operating system says why a file could not be read in English.
 _OS_REASONS = {
     errno.ENOENT: "không có tệp này",

@@ -52,7 +52,7 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # The same characters in UTF-8: C0 ones as themselves (mapped to NUL here), C1
 # ones after the lead byte 0xC2. Looking at the bytes first is 3x faster than
 # searching the text, and every content file is looked at on every build.
-_C0_AS_NUL = bytes(0 if (b < 0x20 and b not in (0x09, 0x0A, 0x0D)) or b == 0x7F else b for b in range(256))
+_C0_AS_NUL = bytes(0 if b < 0x80 and _CONTROL.match(chr(b)) else b for b in range(256))
 _C1_UTF8 = re.compile(rb"\xc2[\x80-\x9f]")
 
 

@@ -9,10 +9,10 @@ from typing import Sequence, TextIO
 
 from ..problems import cannot_read
 from ..records import LEVELS
+from ..text import find_control
 from .convert import Conversion, convert
 from .docx import DocxError, read_docx
 from .emit import directive_file, slogan_file
-from ..text import find_control
 from .source import Source, is_caps, text_source
 
 SUFFIXES = (".txt", ".docx")
