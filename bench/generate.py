@@ -35,7 +35,7 @@ from bantin import refs
 from bantin.corpus import load_corpus, split_front_matter
 from bantin.importer.convert import convert
 from bantin.importer.source import text_source
-from bantin.links import _issuer_close  # bantin's rule for one issuer spelled two ways: avoided here
+from bantin.identity import issuer_close  # bantin's rule for one issuer spelled two ways: avoided here
 from bantin.pages import directive_title, directive_uri
 from bantin.records import KIND_BY_NAME
 from bantin.text import fold, slugify
@@ -375,12 +375,12 @@ class Doc:
     weight: float = 1.0  # how often outside documents are cited
 
     @functools.cached_property
-    def key(self) -> tuple[int, str, str]:
+    def key(self) -> tuple:
         return refs.parse_number(self.number).key
 
     @property
-    def family(self) -> tuple[int, str]:
-        return self.key[:2]
+    def family(self) -> tuple:
+        return refs.parse_number(self.number).family
 
 
 class Registry:
@@ -391,7 +391,7 @@ class Registry:
         self.dated: set[int] = set()  # ids of outside documents some text has cited with their date
 
     def _close(self, doc: Doc) -> list[Doc]:
-        return [o for o in self.by_family.get(doc.family, ()) if _issuer_close(o.key[2], doc.key[2])]
+        return [o for o in self.by_family.get(doc.family, ()) if issuer_close(o.key[4], doc.key[4])]
 
     def clashes(self, doc: Doc) -> bool:
         """Same number (up to a letter) and same date: bantin would merge the two."""
@@ -729,7 +729,7 @@ def _pick_targets(rng: random.Random, d: Doc, numbered: list[Doc], dates: list[d
         # Two documents with one number (serials restart each term) in one text
         # would make its undated mentions ambiguous, and a text's own number is
         # never a citation: keep to one document per number.
-        same = [c for c in chosen + own if c.family == doc.family and _issuer_close(c.key[2], doc.key[2])]
+        same = [c for c in chosen + own if c.family == doc.family and issuer_close(c.key[4], doc.key[4])]
         if not same:
             chosen.append(doc)
     return chosen

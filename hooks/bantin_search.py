@@ -61,10 +61,13 @@ def _document(page: Page, ctx: dict) -> search.SearchDoc:
     return search.SearchDoc(
         url=page.url, title=e.title or "", group=search.CITED, kind=e.kind, number=e.number,
         date=e.date, issuer=e.issuer,
-        head=(e.kind or "", e.number or "", e.title or ""), meta=(e.issuer or "",),
+        # Its subject and issuer, when known, come from the citing texts (or an
+        # editor's reference file) and count as body text: the directives that
+        # say it rank first.
+        head=(e.kind or "", e.number or ""),
         # What the citing directives say about it; the numbers in those
         # sentences are the citers' business, so none are indexed here.
-        body=sentences, own_numbers=tuple(dict.fromkeys((*spellings, *([e.number] if e.number else ())))))
+        body=(e.title or "", e.issuer or "", *sentences), own_numbers=tuple(dict.fromkeys((*spellings, *([e.number] if e.number else ())))))
 
 
 @event_priority(-50)  # after the site hook has put ``bantin`` in the context

@@ -59,15 +59,27 @@ def test_three_spellings_of_one_symbol_are_one_document_and_the_editor_is_told(g
         "11-HD/BTGDĐUK (dòng 41), 11-HD/BTGDƯK (dòng 59), 11-HD/BTGDUK (dòng 87)"]
 
 
-def test_opening_clauses_are_what_a_directive_implements(graph) -> None:
-    assert graph.implements(KH02) == ("dan-chieu/77-kh-btgtu-2024", "dan-chieu/18-nq-tw-2017")
+def test_a_directive_implements_only_the_objects_of_its_opening_clauses(graph) -> None:
+    # 18-NQ/TW is 77-KH/BTGTU's subject; 01-KL/BCĐ and 18-NQ/TW are 187-KH/HU's.
+    assert graph.implements(KH02) == ("dan-chieu/77-kh-btgtu-2024",)
+    assert graph.implements(CV229) == ("dan-chieu/187-kh-hu-2024", "dan-chieu/2497-cv-btgtu-2024")
     assert graph.implements(KH_NTL) == ("dan-chieu/127-kl-tw-2025", "dan-chieu/303-kh-tu-2025")
     assert graph.implements(HD_CB) == ("dan-chieu/173-hd-btgtw-2024",)
 
 
-def test_directives_sharing_citations_are_related_most_shared_first(graph) -> None:
-    # All four cite 18-NQ/TW; nothing else is shared, so each relates to the other three, newest first.
-    assert graph.related[KH_NTL] == ((CV229, 1), (KH02, 1), (HD_CB, 1))
+def test_a_cited_document_carries_what_each_citing_text_says_of_it(graph) -> None:
+    doc = graph.documents["dan-chieu/18-nq-tw-2017"]
+    assert doc.issuers == ("Ban Chấp hành Trung ương Đảng khóa XII",)
+    assert doc.subjects == (
+        "Một số vấn đề về tiếp tục đổi mới, sắp xếp tổ chức bộ máy của hệ thống chính trị tinh gọn, "
+        "hoạt động hiệu lực, hiệu quả",)
+    assert sorted({c.source for c in doc.claims}) == sorted([CV229, KH02, HD_CB])
+
+
+def test_a_document_every_sample_directive_cites_relates_none_of_them(graph) -> None:
+    # All four cite 18-NQ/TW and share nothing else: that says nothing of how they relate.
+    assert {path: graph.related[path] for path in (KH02, CV229, KH_NTL, HD_CB)} == {
+        KH02: (), CV229: (), KH_NTL: (), HD_CB: ()}
 
 
 def test_no_directive_cites_itself(graph) -> None:
@@ -166,3 +178,46 @@ def test_two_committees_plans_of_one_day_one_letter_apart_stay_two_documents(tmp
     g = graph_of(tmp_path)
     assert g.cites("directives/2021/a.md") == ("directives/2020/05-kh-hu.md", "directives/2020/05-kh-tu.md")
     assert [p for p in g.problems if "khác nhau" in p.message] == []
+
+
+def test_a_state_number_with_its_year_is_one_document_dated_or_not(tmp_path: Path) -> None:
+    directive(tmp_path, "directives/2024/a.md", "1-KH/TU", "2024-01-01",
+              "Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020 của Chính phủ về công tác văn thư;\n\n"
+              "Theo Nghị định 30/2020/NĐ-CP, văn bản phải ghi số hiệu.")
+    g = graph_of(tmp_path)
+    assert g.cites("directives/2024/a.md") == ("dan-chieu/30-2020-nd-cp",)
+    assert g.basis("directives/2024/a.md") == ("dan-chieu/30-2020-nd-cp",)
+    assert g.implements("directives/2024/a.md") == ()
+    doc = g.documents["dan-chieu/30-2020-nd-cp"]
+    assert (doc.date, doc.issuers, doc.subjects) == (dt.date(2020, 3, 5), ("Chính phủ",), ("công tác văn thư",))
+
+
+def test_a_number_without_its_symbol_links_only_to_the_one_document_it_can_mean(tmp_path: Path) -> None:
+    directive(tmp_path, "directives/2024/a.md", "1-KH/TU", "2024-01-01",
+              "Theo Kết luận số 191-KL/TW ngày 02/01/2023 và Chỉ thị số 35 ngày 30/5/2019.")
+    directive(tmp_path, "directives/2024/b.md", "2-KH/TU", "2024-02-01", "Thực hiện Kết luận 191, Chỉ thị 35.")
+    g = graph_of(tmp_path)
+    assert g.cites("directives/2024/b.md") == ("dan-chieu/191-kl-tw-2023",)
+    assert g.cites("directives/2024/a.md") == ("dan-chieu/191-kl-tw-2023",)
+    incomplete = sorted(str(p) for p in g.problems if "chưa đủ số hiệu" in p.message)
+    assert incomplete == [
+        "content/directives/2024/a.md:9: ghi chú: dẫn chiếu “Chỉ thị số 35” chưa đủ số hiệu (thiếu ký hiệu) "
+        "và không khớp đúng một văn bản: không tạo liên kết",
+        "content/directives/2024/b.md:9: ghi chú: dẫn chiếu “Chỉ thị 35” chưa đủ số hiệu (thiếu ký hiệu) "
+        "và không khớp đúng một văn bản: không tạo liên kết"]
+
+
+def test_related_directives_rank_a_rare_shared_citation_above_a_common_one(tmp_path: Path) -> None:
+    common = "Nghị quyết số 18-NQ/TW ngày 25/10/2017"
+    directive(tmp_path, "directives/2024/a.md", "1-KH/TU", "2024-01-01",
+              f"Theo {common} và Kế hoạch số 5-KH/HU ngày 02/01/2023.")
+    directive(tmp_path, "directives/2024/b.md", "2-KH/TU", "2024-01-02", f"Theo {common}.")
+    directive(tmp_path, "directives/2024/c.md", "3-KH/TU", "2024-01-03", f"Theo {common}.")
+    directive(tmp_path, "directives/2024/d.md", "4-KH/TU", "2024-01-04", "Theo Kế hoạch số 5-KH/HU ngày 02/01/2023.")
+    directive(tmp_path, "directives/2024/e.md", "5-KH/TU", "2024-01-05", "Nội dung.")
+    directive(tmp_path, "directives/2024/f.md", "6-KH/TU", "2024-01-06", "Nội dung.")
+    directive(tmp_path, "directives/2024/g.md", "7-KH/TU", "2024-01-07", "Nội dung.")
+    g = graph_of(tmp_path)
+    # 18-NQ/TW (3 of 7 cite it) still relates, but after 5-KH/HU (2 of 7), though b and c are newer than d.
+    assert g.related["directives/2024/a.md"] == (
+        ("directives/2024/d.md", 1), ("directives/2024/c.md", 1), ("directives/2024/b.md", 1))

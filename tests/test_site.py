@@ -105,11 +105,19 @@ def test_the_cited_document_page_lists_every_citing_directive_newest_first(built
     assert "Nghị quyết số 18-NQ/TW ngày 25/10/2017 của Ban Chấp hành Trung ương Đảng khóa XII" in text(html)
 
 
-def test_a_directive_page_shows_who_cites_it_and_related_directives(built_site: Path) -> None:
+def test_a_directive_page_shows_who_cites_it_and_what_it_implements(built_site: Path) -> None:
     panel = text(page(built_site, KH_NTL), "bt-links")
     assert panel.startswith("Văn bản liên quan Văn bản này thực hiện 28/02/2025 · Kết luận 127-KL/TW")
     assert "Chưa có văn bản nào trong bản tin dẫn chiếu văn bản này." in panel
-    assert "Văn bản cùng dẫn chiếu 24/12/2024 · Công văn 229-CV/BTGHU" in panel
+    # The sample directives share only 18-NQ/TW, which all of them cite: no "related" list.
+    assert "Văn bản cùng dẫn chiếu" not in panel
+
+
+def test_a_cited_documents_page_shows_what_each_citing_text_says_of_it(built_site: Path) -> None:
+    facts = text(page(built_site, "dan-chieu/127-kl-tw-2025/"), "bt-facts")
+    assert ("Cơ quan ban hành (các văn bản dẫn chiếu ghi khác nhau) "
+            "Bộ Chính trị, Ban Bí thư Trung ương Đảng (theo Kế hoạch không số) "
+            "Bộ Chính trị, Ban Bí thư (theo Kế hoạch không số)") in facts
 
 
 def test_the_home_page_lists_the_newest_directives_first(built_site: Path) -> None:

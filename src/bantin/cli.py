@@ -26,6 +26,7 @@ def cmd_refs(args: argparse.Namespace) -> int:
     """Print one JSON object per document each file cites."""
     from . import refs
     from .corpus import split_front_matter
+    from .identity import cited_documents
 
     status = 0
     for name in args.files:
@@ -47,7 +48,7 @@ def cmd_refs(args: argparse.Namespace) -> int:
             text = "\n" * (body_line - 1) + body
         else:
             own = refs.own_number(text)
-        for doc in refs.cited_documents(text, own=own):
+        for doc in cited_documents(text, own=own):
             record = {"file": str(path), **doc.as_json()}
             print(json.dumps(record, ensure_ascii=False))
     return status

@@ -1,10 +1,10 @@
 """The citation graph: which document each mention names, and who cites whom.
 
-Party document numbers restart with each term, so a number alone does not
-name a document: a number with a date names exactly one; a number without a
-date names the only document with that number, or is ambiguous. Symbols
-spelled slightly differently (11-HD/BTGDĐUK, 11-HD/BTGDƯK, 11-HD/BTGDUK)
-with the same number, kind and date are one document, and the editor is told.
+Identity is ``identity.Registry``'s (the same rule ``bantin refs`` uses).
+Besides "cites" and "cited by", the graph holds what each directive
+implements ("Thực hiện …") and its legal basis ("Căn cứ …"), what citing
+texts say of a cited document's issuer and subject, and related directives,
+ranked by the citations they share, rare ones counting most.
 
 Everything here is linear in the size of the collection: one pass of
 ``refs.find_mentions`` per directive and dictionary look-ups after that.
@@ -13,20 +13,26 @@ Everything here is linear in the size of the collection: one pass of
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 
 from . import refs
 from .corpus import ReferenceInfo
+from .describe import Description, describe
+from .identity import Entry, Registry, local_dates
+from .numbers import DocNumber, parse_number, shadow
 from .formatting import short_date
 from .problems import INFO, WARNING, Problem
 from .records import Directive
+from .sentences import sentence_around
 
 # A document cited by more directives than this says little about how they
 # relate (every directive of a campaign cites its resolution), and pairing
 # all its citers would make "related" quadratic.
 RELATED_HUB_LIMIT = 50
+RELATED_HUB_SHARE = 0.5  # nor one that more than half of the directives cite
 RELATED_COUNT = 5
 
 
@@ -35,17 +41,37 @@ class Document:
     """A document the collection knows: a directive, or one the directives cite."""
 
     id: str  # a directive's content path, or "dan-chieu/<slug>" for a cited one
-    number: refs.DocNumber | None
+    number: DocNumber | None
     date: dt.date | None
     directive: Directive | None = None
     kind_words: tuple[str, ...] = ()
     spellings: tuple[str, ...] = ()
     info: ReferenceInfo | None = None
     candidates: tuple[str, ...] = ()  # for an ambiguous number: the documents it may mean
+    claims: tuple["Claim", ...] = ()  # what citing texts say of its issuer and subject
 
     @property
     def is_ambiguous(self) -> bool:
         return bool(self.candidates)
+
+    @property
+    def issuers(self) -> tuple[str, ...]:
+        """Distinct issuers the citing texts give, in order of first saying."""
+        return tuple(dict.fromkeys(c.issuer for c in self.claims if c.issuer))
+
+    @property
+    def subjects(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(c.subject for c in self.claims if c.subject))
+
+
+@dataclass(frozen=True)
+class Claim:
+    """The issuer and subject one citing directive gives a document, and where."""
+
+    issuer: str | None
+    subject: str | None
+    source: str  # citing directive's path
+    line: int
 
 
 @dataclass(frozen=True)
@@ -73,20 +99,15 @@ class Graph:
         return tuple(dict.fromkeys(c.target for c in self.by_source.get(path, ())))
 
     def implements(self, path: str) -> tuple[str, ...]:
-        """Documents named in the directive's opening "Thực hiện/Căn cứ" clauses."""
-        return tuple(dict.fromkeys(c.target for c in self.by_source.get(path, ()) if c.mention.implements))
+        """Documents the opening "Thực hiện …/Triển khai …" clauses name as their object."""
+        return self._related_by(path, refs.IMPLEMENTS)
 
+    def basis(self, path: str) -> tuple[str, ...]:
+        """Documents the opening "Căn cứ …" clauses name: the legal basis."""
+        return self._related_by(path, refs.BASIS)
 
-def _issuer_close(a: str, b: str) -> bool:
-    """True when folded symbols differ by at most one letter (edit distance 1)."""
-    if a == b:
-        return True
-    if abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b)) == 1
-    short, long = (a, b) if len(a) < len(b) else (b, a)
-    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+    def _related_by(self, path: str, relation: str) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(c.target for c in self.by_source.get(path, ()) if c.mention.relation == relation))
 
 
 def _problem(d: Directive, line: int, message: str, level: str) -> Problem:
@@ -101,81 +122,13 @@ def _first_by_target(mine: tuple[Citation, ...]) -> dict[str, Citation]:
     return first
 
 
-def _family(number: refs.DocNumber) -> tuple[int, str]:
-    serial, code, _ = number.key
-    return serial, code
-
-
-@dataclass(eq=False)
-class _Entry:
-    """A document while the graph is being built (mutable, identity-compared)."""
-
-    issuer: str  # folded issuer symbol
-    date: dt.date | None
-    directive: Directive | None = None
-    spellings: Counter = field(default_factory=Counter)
-    kind_words: dict[str, None] = field(default_factory=dict)
-    candidates: tuple["_Entry", ...] = ()  # set only for an ambiguous number
-
-
-class _Registry:
-    """Documents by identity, merging spellings that differ by one letter."""
-
-    def __init__(self) -> None:
-        self.by_family: dict[tuple[int, str], list[_Entry]] = defaultdict(list)
-        self.ambiguous: dict[tuple, _Entry] = {}
-
-    def add(self, number: refs.DocNumber, date: dt.date | None, directive: Directive | None = None) -> _Entry:
-        entry = self._same(number, date, directive) if date is not None else None
-        if entry is None:
-            entry = _Entry(number.key[2], date, directive)
-            self.by_family[_family(number)].append(entry)
-        elif directive is not None and entry.directive is None:
-            entry.directive = directive
-        return entry
-
-    def _same(self, number: refs.DocNumber, date: dt.date, directive: Directive | None) -> _Entry | None:
-        """The dated document this number names, if any.
-
-        An exact symbol wins. A symbol one letter off is the same document
-        spelled differently only when that is the one candidate, and never
-        when both sides are directives of the collection (05-KH/TU and
-        05-KH/HU of one day are two committees' plans).
-        """
-        family = self.by_family[_family(number)]
-        issuer = number.key[2]
-        exact = [e for e in family if e.date == date and e.issuer == issuer]
-        if exact:
-            return exact[0]
-        close = [e for e in family if e.date == date and _issuer_close(e.issuer, issuer)
-                 and not (directive is not None and e.directive is not None)]
-        return close[0] if len(close) == 1 else None
-
-    def candidates(self, number: refs.DocNumber) -> list[_Entry]:
-        """Documents an undated mention may mean: exact symbol first."""
-        family = self.by_family[_family(number)]
-        exact = [e for e in family if e.issuer == number.key[2]]
-        return exact or [e for e in family if _issuer_close(e.issuer, number.key[2])]
-
-    def ambiguity(self, number: refs.DocNumber, options: list[_Entry]) -> _Entry:
-        """One shared entry per ambiguous number; its page lists the candidates."""
-        if number.key not in self.ambiguous:
-            self.ambiguous[number.key] = _Entry(number.key[2], None, candidates=tuple(options))
-        return self.ambiguous[number.key]
-
-    def entries(self) -> Iterable[_Entry]:
-        for family in self.by_family.values():
-            yield from family
-        yield from self.ambiguous.values()
-
-
 def build_graph(directives: Iterable[Directive], references: Iterable[ReferenceInfo] = ()) -> Graph:
     """Resolve every mention in the published ``directives``."""
     directives = tuple(d for d in directives if not d.draft)
-    registry = _Registry()
-    own: dict[str, refs.DocNumber | None] = {}
+    registry = Registry()
+    own: dict[str, DocNumber | None] = {}
     for d in directives:
-        own[d.path] = refs.parse_number(d.number) if d.number else None
+        own[d.path] = parse_number(d.number) if d.number else None
         if own[d.path]:
             registry.add(own[d.path], d.date, d)
 
@@ -183,46 +136,34 @@ def build_graph(directives: Iterable[Directive], references: Iterable[ReferenceI
     # Dated mentions define documents first, so undated ones can find them.
     for found in mentions.values():
         for m in found:
-            if m.date is not None:
+            if m.number.complete and (m.date is not None or m.number.year is not None):
                 registry.add(m.number, m.date)
 
     problems: list[Problem] = []
-    resolved: dict[str, list[tuple[refs.Mention, _Entry]]] = {}
+    resolved: dict[str, list[tuple[refs.Mention, Entry]]] = {}
     for d in directives:
-        local_dates = _local_dates(mentions[d.path])
-        pairs = []
-        for m in mentions[d.path]:
-            entry = _resolve(registry, m, local_dates.get(m.number.key))
-            if entry.candidates:
-                problems.append(_problem(
-                    d, d.line_of(m.start),
-                    f"số hiệu {m.number} không ghi ngày và có {len(entry.candidates)} văn bản cùng số hiệu: "
-                    "ghi thêm ngày ban hành để chỉ rõ văn bản nào", WARNING))
-            if entry.directive is d:
-                problems.append(_problem(d, d.line_of(m.start),
-                                         f"văn bản tự dẫn chiếu chính nó ({m.number}): không tạo liên kết", INFO))
-                continue
-            entry.spellings[str(m.number)] += 1
-            if m.kind_word:
-                entry.kind_words.setdefault(m.kind_word, None)
-            pairs.append((m, entry))
+        pairs, notes = _resolve_all(d, registry, mentions[d.path])
         resolved[d.path] = pairs
+        problems += notes
 
     ids = _assign_ids(registry)
-    docs = _documents(ids, references)
     citations: list[Citation] = []
     by_source: dict[str, tuple[Citation, ...]] = {}
+    claims: dict[str, list[Claim]] = defaultdict(list)
     for d in directives:
         pairs = resolved[d.path]
         lines = d.lines_of(m.start for m, _ in pairs)  # mentions come in text order
         mine = tuple(
-            Citation(d.path, ids[entry], m, line, refs.sentence_around(d.body, m.start, m.end))
+            Citation(d.path, ids[entry], m, line, sentence_around(d.body, m.start, m.end))
             for (m, entry), line in zip(pairs, lines)
         )
         by_source[d.path] = mine
         citations.extend(mine)
-        first = _first_by_target(mine)
-        problems += _spelling_notes(d, mine, docs)
+        _collect_claims(d, mine, claims)
+    docs = _documents(ids, references, claims)
+    for d in directives:
+        first = _first_by_target(by_source[d.path])
+        problems += _spelling_notes(d, by_source[d.path], docs)
         problems += _date_order(d, first, docs)
         problems += _unresolved_notes(d, first, docs)
 
@@ -237,46 +178,65 @@ def build_graph(directives: Iterable[Directive], references: Iterable[ReferenceI
     )
 
 
-def _resolve(registry: _Registry, m: refs.Mention, local_date: dt.date | None) -> _Entry:
-    date = m.date or local_date
-    if date is not None:
-        return registry.add(m.number, date)
-    options = registry.candidates(m.number)
-    if len(options) == 1:
-        return options[0]
-    if not options:
-        return registry.add(m.number, None)
-    return registry.ambiguity(m.number, options)
+def _resolve_all(d: Directive, registry: Registry, found: list[refs.Mention]) -> tuple[list, list[Problem]]:
+    """Each mention of ``d`` with the document it names, and notes for the editor."""
+    dates = local_dates(found)
+    pairs, notes = [], []
+    for m in found:
+        entry = registry.resolve(m, dates.get(m.number.key))
+        if entry is None:
+            notes.append(_problem(d, d.line_of(m.start), f"dẫn chiếu “{d.body[m.start:m.end]}” chưa đủ số hiệu "
+                                  "(thiếu ký hiệu) và không khớp đúng một văn bản: không tạo liên kết", INFO))
+            continue
+        if entry.candidates:
+            notes.append(_problem(
+                d, d.line_of(m.start),
+                f"số hiệu {m.number} không ghi ngày và có {len(entry.candidates)} văn bản cùng số hiệu: "
+                "ghi thêm ngày ban hành để chỉ rõ văn bản nào", WARNING))
+        if entry.owner is d:
+            notes.append(_problem(d, d.line_of(m.start),
+                                  f"văn bản tự dẫn chiếu chính nó ({m.number}): không tạo liên kết", INFO))
+            continue
+        if m.number.complete:
+            entry.spellings[str(m.number)] += 1
+        if m.kind_word:
+            entry.kind_words.setdefault(m.kind_word, None)
+        pairs.append((m, entry))
+    return pairs, notes
 
 
-def _local_dates(mentions: list[refs.Mention]) -> dict[tuple, dt.date]:
-    """Within one text, an undated mention means the dated one, if unique."""
-    dates: dict[tuple, set[dt.date]] = defaultdict(set)
-    for m in mentions:
-        if m.date is not None:
-            dates[m.number.key].add(m.date)
-    return {key: next(iter(found)) for key, found in dates.items() if len(found) == 1}
+def _collect_claims(d: Directive, mine: tuple[Citation, ...], claims: dict[str, list[Claim]]) -> None:
+    """What ``d`` says of the issuer and subject of each document it cites."""
+    shade = None
+    for c in mine:
+        if c.mention.after >= len(d.body):
+            continue
+        shade = shade if shade is not None else shadow(d.body)
+        said: Description | None = describe(d.body, shade, c.mention)
+        if said is not None:
+            claims[c.target].append(Claim(said.issuer, said.subject, d.path, c.line))
 
 
-def _assign_ids(registry: _Registry) -> dict[_Entry, str]:
+def _assign_ids(registry: Registry) -> dict[Entry, str]:
     """Directives keep their path; cited documents get ``dan-chieu/<slug>``.
 
-    The slug is the number's, plus the year when the date is known (numbers
-    restart each term, number and year do not repeat), plus the full date in
-    the rare case two documents still collide.
+    The slug is the number's, plus the year when the date is known and the
+    number has none (Party numbers restart each term; number and year do
+    not repeat), plus the full date in the rare case two still collide.
     """
-    ids: dict[_Entry, str] = {}
+    ids: dict[Entry, str] = {}
     taken: set[str] = set()
     for entry in registry.entries():
-        if entry.directive is not None:
-            ids[entry] = entry.directive.path
+        if entry.owner is not None:
+            ids[entry] = entry.owner.path
             continue
         if not entry.spellings:
             continue  # known only from mentions that were dropped (self-citations)
-        slug = refs.parse_number(entry.spellings.most_common(1)[0][0]).slug
+        number = parse_number(entry.spellings.most_common(1)[0][0])
+        slug = number.slug
         if entry.candidates:
             slug += "-nhieu-van-ban"
-        elif entry.date is not None:
+        elif entry.date is not None and number.year is None:
             slug += f"-{entry.date.year}"
             if slug in taken:
                 slug += f"-{entry.date:%m-%d}"
@@ -285,19 +245,24 @@ def _assign_ids(registry: _Registry) -> dict[_Entry, str]:
     return ids
 
 
-def _documents(ids: Mapping[_Entry, str], references: Iterable[ReferenceInfo]) -> dict[str, Document]:
+def _documents(ids: Mapping[Entry, str], references: Iterable[ReferenceInfo],
+               claims: Mapping[str, list[Claim]]) -> dict[str, Document]:
     infos: dict[tuple, ReferenceInfo] = {}
     for info in references:
-        number = refs.parse_number(info.number)
+        number = parse_number(info.number)
         if number:
             infos[(number.key, info.date)] = info
             infos.setdefault((number.key, None), info)
     docs: dict[str, Document] = {}
     for entry, doc_id in ids.items():
         spellings = tuple(s for s, _ in entry.spellings.most_common())
-        d = entry.directive
-        number = refs.parse_number(d.number) if d and d.number else (refs.parse_number(spellings[0]) if spellings else None)
-        info = infos.get((number.key, entry.date)) if number and d is None else None
+        d = entry.owner
+        number = parse_number(d.number) if d and d.number else (parse_number(spellings[0]) if spellings else None)
+        info = None
+        if number and d is None:
+            info = infos.get((number.key, entry.date))
+            if info is None and number.year is not None:  # its year names it: any date will do
+                info = infos.get((number.key, None))
         docs[doc_id] = Document(
             id=doc_id,
             number=number,
@@ -307,6 +272,7 @@ def _documents(ids: Mapping[_Entry, str], references: Iterable[ReferenceInfo]) -
             spellings=spellings,
             info=info,
             candidates=tuple(ids[c] for c in entry.candidates if c in ids),
+            claims=tuple(claims.get(doc_id, ())),
         )
     return docs
 
@@ -360,15 +326,25 @@ def _related(
     by_source: Mapping[str, tuple[Citation, ...]],
     cited_by: Mapping[str, tuple[str, ...]],
 ) -> dict[str, tuple[tuple[str, int], ...]]:
-    """Directives that cite the same documents, most shared first."""
+    """Directives that cite the same documents, ranked by what they share and
+    how rare it is: each shared document weighs log(N / its citers), so a
+    document that most directives cite relates none of them, and one that
+    two cite relates those two strongly."""
     rank = {d.path: d.newest_first for d in directives}
+    total = len(directives)
+    limit = min(RELATED_HUB_LIMIT, max(2, int(total * RELATED_HUB_SHARE)))
     related = {}
     for d in directives:
+        weight: Counter = Counter()
         shared: Counter = Counter()
         for target in dict.fromkeys(c.target for c in by_source[d.path]):
             citers = cited_by.get(target, ())
-            if len(citers) <= RELATED_HUB_LIMIT:
-                shared.update(p for p in citers if p != d.path)
-        best = sorted(shared.items(), key=lambda item: (-item[1], rank[item[0]]))[:RELATED_COUNT]
-        related[d.path] = tuple(best)
+            if len(citers) <= limit:
+                others = [p for p in citers if p != d.path]
+                shared.update(others)
+                rarity = math.log(total / len(citers))
+                for p in others:
+                    weight[p] += rarity
+        best = sorted(shared, key=lambda p: (-weight[p], -shared[p], rank[p]))[:RELATED_COUNT]
+        related[d.path] = tuple((p, shared[p]) for p in best)
     return related

@@ -49,6 +49,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Mapping, Sequence
 
 from . import refs
+from .numbers import STATE
 from .records import KINDS
 from .text import fold, nfc
 
@@ -58,8 +59,9 @@ DIRECTIVE, CITED, PAGE = 0, 1, 2
 HEAD_BOOST = 4.0  # kind, number, subject, topics
 META_BOOST = 2.0  # issuer, place, signer
 # The body of a page that is not a document mostly repeats documents (lists,
-# timelines): it counts half.
-BODY_BOOST = {DIRECTIVE: 1.0, CITED: 1.0, PAGE: 0.5}
+# timelines), and a cited document's page repeats what its citing directives
+# say of it: it counts half, so the directives rank first.
+BODY_BOOST = {DIRECTIVE: 1.0, CITED: 0.5, PAGE: 0.5}
 K1, B = 1.2, 0.75  # BM25 saturation and body-length normalisation
 SCALE = 30  # BM25 weights are quantised to 1..SCALE
 OWN_WEIGHT = 2 * SCALE  # a document's own number outranks any citation of it
@@ -127,9 +129,14 @@ def _symbol(issuer: str) -> str:
 
 def number_terms(number: refs.DocNumber) -> tuple[str, str]:
     """("18-nq/tw", "18-nq"): the full number and its serial and kind, as
-    indexed for every spelling ("18-NQ/TW", "018-nq/tw")."""
-    partial = f"{int(number.serial)}-{fold(number.code)}"
-    return f"{partial}/{_symbol(number.issuer)}", partial
+    indexed for every spelling ("18-NQ/TW", "018-nq/tw"). A State number
+    gives ("30/2020/nd-cp", "30-nd")."""
+    partial = f"{int(number.serial)}-{fold(number.code or '')}"
+    if number.style == STATE:
+        year = f"{number.year}/" if number.year else ""
+        symbol = "-".join(_symbol(p) for p in (number.code, number.issuer) if p)
+        return f"{int(number.serial)}/{year}{symbol}", partial
+    return f"{partial}/{_symbol(number.issuer or '')}", partial
 
 
 CODES: tuple[str, ...] = tuple(sorted({fold(k.code) for k in KINDS}))

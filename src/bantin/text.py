@@ -94,7 +94,7 @@ def finditer_near(
     """
     pos = 0
     for anchor_start, anchor_end in anchors:
-        low = max(pos, _runs_back(text, anchor_start, gaps))
+        low = max(pos, runs_back(text, anchor_start, gaps))
         while low <= anchor_start:
             cut = pattern.search(text, low, anchor_end)
             if cut is None or cut.start() > anchor_start:
@@ -107,7 +107,7 @@ def finditer_near(
                 low = cut.start() + 1
 
 
-def _runs_back(text: str, position: int, runs: int) -> int:
+def runs_back(text: str, position: int, runs: int) -> int:
     """A position that has more than ``runs`` runs of white space between it
     and ``position``, or 0."""
     width = 64

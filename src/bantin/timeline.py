@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
-from . import refs
+from .sentences import sentence_around
 from .links import Document, Graph
 from .records import KINDS, Directive
 from .text import finditer_near, fold
@@ -138,7 +138,7 @@ def find_deadlines(d: Directive) -> list[Deadline]:
         start, end = match.span()
         phrase = " ".join(re.sub(r"[*_]", "", body[start:end]).split())
         found.append(Deadline(d.path, date, start, end, d.line_of(start), phrase,
-                              refs.sentence_around(body, start, end)))
+                              sentence_around(body, start, end)))
     return found
 
 

@@ -45,6 +45,14 @@ class Entry:
 
 
 @dataclass(frozen=True)
+class Said:
+    """One value citing texts give a cited document, and the directives that give it."""
+
+    value: str
+    sources: tuple[Entry, ...]
+
+
+@dataclass(frozen=True)
 class CitingEntry:
     """A directive that cites a document, with the sentences that do."""
 
@@ -84,8 +92,15 @@ def document_entry(doc: Document) -> Entry:
     info = doc.info
     kind = info.kind if info and info.kind else (doc.kind_words[0] if doc.kind_words else None)
     number = str(doc.number) if doc.number else None
-    return Entry(document_uri(doc), kind, number, doc.date, info.title if info else None,
-                 info.issuer if info else None, False)
+    # Without an editor's reference file, what the citing texts say, where
+    # they all agree: a listing line has no room to show a disagreement.
+    title = info.title if info and info.title else _agreed(doc.subjects)
+    issuer = info.issuer if info and info.issuer else _agreed(doc.issuers)
+    return Entry(document_uri(doc), kind, number, doc.date, title, issuer, False)
+
+
+def _agreed(values: tuple[str, ...]) -> str | None:
+    return values[0] if len(values) == 1 else None
 
 
 def newest_first(d: Directive) -> tuple:

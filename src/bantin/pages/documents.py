@@ -9,6 +9,7 @@ from ..links import Document, Graph
 from ..records import LEVELS, Directive, SloganSet
 from . import (
     CitingEntry,
+    Said,
     Entry,
     PageSpec,
     Site,
@@ -55,6 +56,20 @@ def _directive_page(d: Directive, graph: Graph, entries: Mapping[str, Entry], sl
     )
 
 
+def _said(doc: Document, entries: Mapping[str, Entry]) -> dict[str, list[Said]]:
+    """Each distinct issuer and subject the citing texts give, with the
+    directives that give it: shown side by side where they disagree."""
+    said: dict[str, dict[str, list[Entry]]] = {"issuer": {}, "subject": {}}
+    for claim in doc.claims:
+        for field_name in said:
+            value = getattr(claim, field_name)
+            if value:
+                sources = said[field_name].setdefault(value, [])
+                if entries[claim.source] not in sources:
+                    sources.append(entries[claim.source])
+    return {name: [Said(value, tuple(src)) for value, src in values.items()] for name, values in said.items()}
+
+
 def _document_page(doc: Document, graph: Graph, entries: Mapping[str, Entry]) -> PageSpec:
     sentences: dict[str, list[str]] = defaultdict(list)
     for path in graph.cited_by.get(doc.id, ()):
@@ -62,6 +77,7 @@ def _document_page(doc: Document, graph: Graph, entries: Mapping[str, Entry]) ->
             if c.target == doc.id and c.sentence not in sentences[path]:
                 sentences[path].append(c.sentence)
     citing = [CitingEntry(entries[p], tuple(sentences[p])) for p in graph.cited_by.get(doc.id, ())]
+    said = _said(doc, entries)
     return PageSpec(
         src_uri=document_uri(doc),
         title=document_title(doc),
@@ -71,6 +87,8 @@ def _document_page(doc: Document, graph: Graph, entries: Mapping[str, Entry]) ->
             "entry": document_entry(doc),
             "citing": citing,
             "candidates": [document_entry(graph.documents[c]) for c in doc.candidates],
+            "issuers": said["issuer"],
+            "subjects": said["subject"],
         },
     )
 
