@@ -250,3 +250,24 @@ def test_a_disk_full_during_the_build_is_one_vietnamese_line_and_the_site_stays(
     rc, index, *rest = done.stdout.splitlines()
     assert (rc, index) == ("rc=1", "bản cũ")
     assert [name for name in rest if name.endswith(".partial")] == []
+
+
+def test_publish_sh_over_ssh_installs_and_switches_on_the_server(two_sites: tuple[Path, Path], tmp_path: Path) -> None:
+    """ssh and rsync stand in for the network: each runs here what it would run on the server."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    (bin_dir / "ssh").write_text('#!/bin/sh\n[ "$1" = may-chu ] || exit 255\nshift\nexec sh -c "$*"\n')
+    (bin_dir / "rsync").write_text('#!/bin/sh\n# rsync -a --delete SRC/ host:DEST/\n'
+                                   'dest=${4#*:}; rm -rf "$dest" && mkdir -p "$dest" && cp -a "$3". "$dest"\n')
+    (bin_dir / "python3").symlink_to(sys.executable)
+    for tool in ("ssh", "rsync"):
+        (bin_dir / tool).chmod(0o755)
+    server = tmp_path / "thư mục máy chủ"
+    server.mkdir()
+    env = {**ENV, "PATH": f"{bin_dir}:{os.environ['PATH']}", "BANTIN_SITE": str(two_sites[1]),
+           "BANTIN_TARGET": f"may-chu:{server}"}
+    done = subprocess.run([str(ROOT / "deploy/webserver/publish.sh")], env=env, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert os.readlink(server / "current").startswith("releases/")
+    assert tree(server / "current") == tree(two_sites[1])
+    assert done.stderr.startswith("Đã đăng bản ") and done.stderr.endswith(f" ở {server}/current.\n")
