@@ -271,3 +271,23 @@ def test_publish_sh_over_ssh_installs_and_switches_on_the_server(two_sites: tupl
     assert os.readlink(server / "current").startswith("releases/")
     assert tree(server / "current") == tree(two_sites[1])
     assert done.stderr.startswith("Đã đăng bản ") and done.stderr.endswith(f" ở {server}/current.\n")
+
+
+def test_make_offline_switches_the_disk_copy_and_zips_it_without_what_no_page_loads(project: Path) -> None:
+    import zipfile
+    for name in ("Makefile", "mkdocs.offline.yml"):
+        shutil.copy2(ROOT / name, project / name)
+    (project / "dist").mkdir()
+    (project / "dist/.bantin-offline.zip.4242.tmp").write_bytes(b"killed half-way")
+    bin_dir = Path(sys.executable).parent
+    done = subprocess.run(["make", "--no-print-directory", "offline", "STAMP=", f"BIN={bin_dir}"],
+                          cwd=project, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    copy = project / "dist/bantin-offline"
+    assert copy.is_symlink() and (copy / "index.html").is_file()
+    names = zipfile.ZipFile(project / "dist/bantin-offline.zip").namelist()
+    expected = {"bantin-offline/" + p.relative_to(copy).as_posix() for p in copy.rglob("*") if p.is_file()
+                and not p.name.endswith(".map") and "/lunr/" not in p.as_posix() and "/workers/" not in p.as_posix()}
+    assert sorted(names) == sorted(expected) and "bantin-offline/index.html" in names
+    assert sorted(p.name for p in (project / "dist").iterdir()) == [
+        "bantin-offline", "bantin-offline-releases", "bantin-offline.zip"]

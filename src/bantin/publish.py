@@ -330,6 +330,8 @@ def copy_of(source: Path) -> Callable[[Path], None]:
 
 def write_zip(release: Path, zip_path: Path, folder: str, leave_out: Sequence[str]) -> None:
     """Zip the release as ``folder/…``, written beside and renamed into place."""
+    for stale in zip_path.parent.glob(f".{zip_path.name}.*.tmp"):  # a killed publish's; we hold the lock
+        stale.unlink()
     tmp = zip_path.with_name(f".{zip_path.name}.{os.getpid()}.tmp")
     try:
         with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as archive:
