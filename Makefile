@@ -10,7 +10,7 @@ export NO_MKDOCS_2_WARNING := 1
 # (slogans in force) are taken from the last commit.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || date +%s)
 
-.PHONY: serve build test check bench offline clean
+.PHONY: serve build rollback test check bench offline clean
 
 $(STAMP): requirements.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "bantin cần Python 3.11 trở lên")'
@@ -23,15 +23,15 @@ $(STAMP): requirements.txt pyproject.toml
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-# Build into a fresh folder and swap it in only on success: a failed build
-# never replaces a good site.
+# Build into a new release folder and switch the `site` link to it in one
+# rename (src/bantin/publish.py): a failed or killed build never leaves half
+# a site; two builds in one folder wait for each other; the previous
+# releases stay in site-releases/ for `make rollback`.
 build: $(STAMP)
-	rm -rf site.new
-	$(BIN)/mkdocs build --strict --site-dir site.new
-	rm -rf site.old
-	if [ -d site ]; then mv site site.old; fi
-	mv site.new site
-	rm -rf site.old
+	$(BIN)/python -m bantin.publish build --site site
+
+rollback: $(STAMP)
+	$(BIN)/python -m bantin.publish rollback --site site
 
 check: $(STAMP)
 	$(BIN)/bantin check
@@ -47,15 +47,14 @@ bench: $(STAMP)
 # A copy that opens from disk, search included, zipped to hand out:
 # dist/bantin-offline.zip holds the folder bantin-offline/ (open index.html).
 # The zip leaves out what no page loads (source maps, Material's own search
-# engine), so it stays small enough for a chat app. As with `build`, a failed
-# build leaves the last good copy and zip in place.
+# engine), so it stays small enough for a chat app. As with `build`, the
+# folder is switched atomically and a failed build leaves the last good copy
+# and zip in place.
 offline: $(STAMP)
-	rm -rf dist/bantin-offline.new
-	$(BIN)/mkdocs build --strict --config-file mkdocs.offline.yml --site-dir dist/bantin-offline.new
-	rm -rf dist/bantin-offline dist/bantin-offline.zip
-	mv dist/bantin-offline.new dist/bantin-offline
-	cd dist && zip -qr -X bantin-offline.zip bantin-offline -x '*.map' \
-	  'bantin-offline/assets/javascripts/lunr/*' 'bantin-offline/assets/javascripts/workers/*'
+	$(BIN)/python -m bantin.publish build --config-file mkdocs.offline.yml --site dist/bantin-offline \
+	  --zip dist/bantin-offline.zip --zip-leave-out '*.map' \
+	  --zip-leave-out 'assets/javascripts/lunr/*' --zip-leave-out 'assets/javascripts/workers/*'
 
 clean:
-	rm -rf site site.new site.old dist/bantin-offline dist/bantin-offline.new dist/bantin-offline.zip $(VENV)
+	rm -rf site site-releases site.new site.old dist/bantin-offline dist/bantin-offline-releases \
+	  dist/bantin-offline.new dist/bantin-offline.zip $(VENV)

@@ -46,6 +46,11 @@ class BantinConfig(base.Config):
     # The copy opened from disk turns it off: file:// pages have no origin
     # that 'self' could match (hooks/bantin_csp.py).
     csp = c.Type(bool, default=True)
+    # The copy opened from disk (mkdocs.offline.yml): pages name nothing a
+    # browser would fetch by itself, which file:// refuses with an error in
+    # the console (the web app manifest; the feed, which makes the theme
+    # fetch sitemap.xml).
+    disk_copy = c.Type(bool, default=False)
 
 
 @dataclass

@@ -43,4 +43,4 @@ def test_a_failed_make_build_leaves_the_published_site_untouched(project: Path) 
     assert bad.returncode != 0
     assert "content/directives/2024/02-kh-btgduk.md:8: date: ngày '2024-13-01' không tồn tại" in bad.stdout + bad.stderr
     assert tree(project / "site") == before
-    assert not (project / "site.old").exists()
+    assert [p.name for p in (project / "site-releases").iterdir() if p.name.endswith(".partial")] == []
