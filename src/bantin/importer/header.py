@@ -67,6 +67,14 @@ def kind_of_line(text: str) -> Kind | None:
     return _KIND_BY_FOLDED.get(fold(squash_spaces(text)))
 
 
+def _ornament_over_two_lines(lines: tuple[str, ...], i: int) -> bool:
+    """"CỘNG HÒA XÃ HỘI CHỦ NGHĨA" / "VIỆT NAM": a narrow column wraps the State name."""
+    j = next_filled(lines, i + 1)
+    if j >= len(lines) or j > i + 2:
+        return False
+    return is_ornament(f"{strip_emphasis(lines[i])} {strip_emphasis(lines[j])}")
+
+
 def is_date_line(text: str) -> bool:
     return bool(_DATE_LINE.match(text))
 
@@ -134,6 +142,8 @@ def parse_header(src: Source) -> Header:
         text = strip_emphasis(lines[i])
         if is_ornament(text):
             i += 1
+        elif _ornament_over_two_lines(lines, i):
+            i += 2
         elif "number" not in where and (m := NUMBER_LINE.match(text)):
             after = _read_number(src, i, m["rest"], values, where, notes)
             if after and "date" not in where and (d := _DATE_LINE.match(after)):

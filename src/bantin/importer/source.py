@@ -33,6 +33,8 @@ class Source:
     labels: tuple[int, ...] = ()  # editor-facing number per line; empty: line index + 1
     footnotes: tuple[tuple[str, str], ...] = ()  # (label, text)
     pages: tuple[int, ...] = ()  # indexes of the lines that begin a new page (a form feed in PDF text)
+    origin: str = "text"  # "text", "docx", "pdf" (a text layer), "ocr"
+    reading: tuple[str, ...] = ()  # how the file was read, for the report: tool, encoding, OCR doubts
 
     def number(self, index: int) -> int:
         return self.labels[index] if self.labels else index + 1

@@ -23,6 +23,12 @@ _DEFINITION = re.compile(
 )
 
 
+# PDF text loses the superscript: the mark is a plain digit glued to its word ("trình1") or after a
+# space ("HU 1,"); its text stands at the page foot, the number set off by two spaces or more.
+_FOOT_DEFINITION = re.compile(r"^\s*(?P<n>\d{1,2})\s{2,}(?P<text>\S.*)$")
+_COUNTED = {"điều", "số", "tháng", "ngày", "năm", "khoản", "mục", "điểm", "lần", "chương", "phần", "trang", "đoạn"}
+
+
 @dataclass(frozen=True)
 class Found:
     source: Source
@@ -39,7 +45,54 @@ def _mark(kind: str, label: str) -> re.Pattern[str]:
     return re.compile(rf"(?<=[^\s(]){re.escape('(' + label + ')')}")
 
 
+def _digit_mark(line: str, label: str) -> re.Match[str] | None:
+    glued = re.search(rf"(?<=[^\W\d_]){label}(?![\d/])", line)
+    if glued:
+        return glued
+    for m in re.finditer(rf"(?<=[^\s\d]) {label}(?=[,.;:!?)]|$)", line):
+        word = line[: m.start()].split()[-1].lower().strip(",.;:")
+        if word not in _COUNTED:
+            return m
+    return None
+
+
+def _page_foot_notes(src: Source) -> tuple[list[tuple[str, str, int, int]], dict[int, list[tuple[int, int, str]]]]:
+    """PDF footnotes: (label, text, first, end) at each page's foot, and the marks to rewrite per line."""
+    lines = src.lines
+    bounds = [0, *src.pages, len(lines)]
+    notes: list[tuple[str, str, int, int]] = []
+    marks: dict[int, list[tuple[int, int, str]]] = {}
+    for a, b in zip(bounds, bounds[1:]):
+        foot: list[tuple[int, int]] = []  # blocks from the bottom up
+        i = b
+        while i > a:
+            end = i
+            while end > a and not lines[end - 1].strip():
+                end -= 1
+            start = end
+            while start > a and lines[start - 1].strip():
+                start -= 1
+            if start == end or not _FOOT_DEFINITION.match(lines[start]):
+                break
+            foot.insert(0, (start, end))
+            i = start
+        for start, end in foot:
+            m = _FOOT_DEFINITION.match(lines[start])
+            if m is None:
+                continue
+            label = m["n"]
+            found = next(((j, mk) for j in range(a, foot[0][0]) if (mk := _digit_mark(lines[j], label))), None)
+            if found is None:
+                continue
+            j, mk = found
+            marks.setdefault(j, []).append((mk.start(), mk.end(), label))
+            notes.append((label, squash_spaces(" ".join([m["text"], *lines[start + 1 : end]])), start, end))
+    return notes, marks
+
+
 def find_footnotes(src: Source) -> Found:
+    if src.origin == "pdf":
+        return _pdf_footnotes(src)
     lines = src.lines
     page_starts = set(src.pages)
     taken: set[int] = set()
@@ -81,4 +134,21 @@ def find_footnotes(src: Source) -> Found:
     return Found(
         replace(out, lines=tuple(new_lines), footnotes=(*src.footnotes, *((label, text) for _, label, text, _ in defs))),
         notes,
+    )
+
+
+def _pdf_footnotes(src: Source) -> Found:
+    notes, marks = _page_foot_notes(src)
+    if not notes:
+        return Found(src, ())
+    taken = {i for _, _, start, end in notes for i in range(start, end)}
+    lines = list(src.lines)
+    for j, spans in marks.items():
+        for start, end, label in sorted(spans, reverse=True):
+            lines[j] = f"{lines[j][:start]}[^{label}]{lines[j][end:]}"
+    marked = replace(src, lines=tuple(lines))
+    out = marked.keep(i for i in range(len(lines)) if i not in taken)
+    return Found(
+        replace(out, footnotes=(*src.footnotes, *((label, text) for label, text, _, _ in notes))),
+        tuple(f"chú thích [^{label}] ({src.where(start)}) chuyển xuống cuối văn bản" for label, _, start, _ in notes),
     )
