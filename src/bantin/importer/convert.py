@@ -74,11 +74,10 @@ class Conversion:
 
 
 def prepare(src: Source) -> tuple[Source, list[str]]:
-    """The layout passes: columns side by side read one after the other, page furniture and footnotes out."""
-    src = unfold_columns(src)
+    """The layout passes: page furniture and footnotes out, columns side by side read one after the other."""
     cleaned = drop_page_furniture(src)
     found = find_footnotes(cleaned.source)
-    return found.source, [*cleaned.notes, *found.notes]
+    return unfold_columns(found.source), [*cleaned.notes, *found.notes]
 
 
 def convert(original: Source) -> Conversion:

@@ -67,6 +67,11 @@ def kind_of_line(text: str) -> Kind | None:
     return _KIND_BY_FOLDED.get(fold(squash_spaces(text)))
 
 
+def _stray_mark(src: Source, text: str) -> bool:
+    """One character alone in a scanned header: the "*" under the issuer, misread by OCR ("W", "x")."""
+    return src.origin == "ocr" and len(text) == 1
+
+
 def _ornament_over_two_lines(lines: tuple[str, ...], i: int) -> bool:
     """"CỘNG HÒA XÃ HỘI CHỦ NGHĨA" / "VIỆT NAM": a narrow column wraps the State name."""
     j = next_filled(lines, i + 1)
@@ -93,7 +98,7 @@ def header_start(src: Source) -> int:
     start, i = anchor, anchor - 1
     while i >= 0:
         text = strip_emphasis(lines[i])
-        if not text or is_ornament(text):
+        if not text or is_ornament(text) or _stray_mark(src, text):
             i -= 1
             continue
         if not is_caps(text) or kind_of_line(text) or _HEADING.match(text):
@@ -144,6 +149,10 @@ def parse_header(src: Source) -> Header:
             i += 1
         elif _ornament_over_two_lines(lines, i):
             i += 2
+        elif _stray_mark(src, text) and "number" not in where:
+            # the "*" under the issuer, misread by OCR ("W", "x"): a scan is a draft and the report says so
+            notes.append(f"{src.where(i)}: “{text}” đứng riêng dưới tên cơ quan — có lẽ dấu * bị OCR đọc nhầm, bỏ qua")
+            i += 1
         elif "number" not in where and (m := NUMBER_LINE.match(text)):
             after = _read_number(src, i, m["rest"], values, where, notes)
             if after and "date" not in where and (d := _DATE_LINE.match(after)):

@@ -30,7 +30,8 @@ def cells(line: str) -> list[tuple[int, str]]:
     """The cells of one row with their offsets; a single cell when the line is not a row."""
     from ..header import is_date_line  # a blank date ("ngày    tháng    năm") is one cell, not three
 
-    if is_date_line(" ".join(line.split())):
+    at = line.find("ngày")
+    if at > 0 and not _GAP.search(line[:at].strip()) and is_date_line(" ".join(line.split())):
         return [(len(line) - len(line.lstrip()), line.strip())]
     m = _PIPE_ROW.match(line)
     if m:

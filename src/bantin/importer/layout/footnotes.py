@@ -91,7 +91,7 @@ def _page_foot_notes(src: Source) -> tuple[list[tuple[str, str, int, int]], dict
 
 
 def find_footnotes(src: Source) -> Found:
-    if src.origin == "pdf":
+    if src.origin in ("pdf", "ocr"):
         return _pdf_footnotes(src)
     lines = src.lines
     page_starts = set(src.pages)

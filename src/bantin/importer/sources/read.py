@@ -34,7 +34,7 @@ def read_source(path: Path) -> Source:
         if suffix in IMAGES:
             from .ocr import read_images
 
-            return _checked(read_images(path.name and str(path), [path]))
+            return _checked(read_images(str(path), [path]))
         if suffix in OFFICE:
             from .office import read_office
 
