@@ -213,3 +213,31 @@ def test_a_missing_tesseract_or_its_vietnamese_data_names_the_debian_package(tmp
     monkeypatch.setenv("PATH", str(fake))
     status, _, err = _run([image], tmp_path / "content")
     assert status != 0 and "tesseract chưa có dữ liệu tiếng Việt — hãy cài gói Debian “tesseract-ocr-vie”" in err
+
+
+# ---------------------------------------------------------------------------
+# Old Word (.doc) and OpenDocument (.odt), through LibreOffice.
+
+@needs("soffice", "libreoffice-writer-nogui")
+@pytest.mark.parametrize("name", ["ke-hoach-dang.odt", "ke-hoach-dang.doc"])
+def test_doc_and_odt_are_converted_by_libreoffice_and_read_like_docx(name):
+    conv = convert(read_source(FIXTURES / name))
+    assert fields(conv, PLAN) == PLAN
+    assert conv.body.startswith("Thực hiện Chương trình số 06-CTr/HU[^1], ngày 10/01/2025")
+    assert conv.body.endswith("[^1]: Chương trình giáo dục truyền thống cho thế hệ trẻ giai đoạn 2025 - 2027.\n")
+    assert conv.source.reading == (f"chuyển {name[-4:]} sang .docx bằng LibreOffice (libreoffice-writer-nogui)",)
+
+
+def test_a_missing_libreoffice_names_the_debian_package(tmp_path, monkeypatch):
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))
+    status, _, err = _run([FIXTURES / "ke-hoach-dang.doc"], tmp_path / "content")
+    assert status != 0
+    assert ("máy này chưa có chương trình soffice (cần để đọc tệp Word cũ (.doc) và .odt) — "
+            "hãy cài gói Debian “libreoffice-writer-nogui”") in err
+
+
+@needs("soffice", "libreoffice-writer-nogui")
+def test_a_file_libreoffice_cannot_open_is_refused_in_vietnamese(tmp_path):
+    (tmp_path / "hong.doc").write_bytes(b"\xd0\xcf\x11\xe0 not really a Word file")
+    status, _, err = _run([tmp_path / "hong.doc"], tmp_path / "content")
+    assert status != 0 and "hong.doc:" in err and "Traceback" not in err

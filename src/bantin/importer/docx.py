@@ -21,6 +21,7 @@ from xml.etree import ElementTree as ET
 
 from ..text import nfc
 from .source import Source
+from .sources.legacy_fonts import LEGACY_NAMES, convert_run, font_encoding
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _OFF = {"0", "false", "none"}
@@ -54,7 +55,10 @@ def read_docx(data: bytes, name: str) -> Source:
         raise DocxError(f"XML trong tệp .docx bị hỏng ({error})") from error
 
     body = document.find(f"{W}body")
-    paras = list(_paragraphs(body, numbering)) if body is not None else []
+    default_font = _default_font(parts.get("word/styles.xml"))
+    paras = list(_paragraphs(body, numbering, default_font)) if body is not None else []
+    fonts = {default_font, *(f.get(f"{W}ascii") or f.get(f"{W}hAnsi") for f in document.iter(f"{W}rFonts"))}
+    encodings = sorted({e for e in map(font_encoding, fonts) if e})
     lines: list[str] = []
     labels: list[int] = []
     cited: list[str] = []
@@ -67,24 +71,30 @@ def read_docx(data: bytes, name: str) -> Source:
         if not glue:
             lines.append("")
             labels.append(k)
-    notes = tuple((label, footnotes[label]) for label in dict.fromkeys(cited) if label in footnotes)
-    return Source(name=name, lines=tuple(lines), unit="đoạn", labels=tuple(labels), footnotes=notes)
+    # Word numbers notes by an internal id (LibreOffice starts at 2): label them 1, 2, … as the page shows them.
+    order = {note_id: str(k) for k, note_id in enumerate((i for i in dict.fromkeys(cited) if i in footnotes), 1)}
+    relabel = lambda m: f"[^{order.get(m[1], m[1])}]"  # noqa: E731
+    lines = [re.sub(r"\[\^(\d+)\]", relabel, line) for line in lines]
+    notes = tuple((order[note_id], footnotes[note_id]) for note_id in order)
+    reading = tuple(f"chữ gõ bằng phông {LEGACY_NAMES[e]}: đã chuyển sang Unicode" for e in encodings)
+    return Source(name=name, lines=tuple(lines), unit="đoạn", labels=tuple(labels), footnotes=notes,
+                  origin="docx", reading=reading)
 
 
-def _paragraphs(container: ET.Element, numbering: "_Numbering") -> Iterator[_Para]:
+def _paragraphs(container: ET.Element, numbering: "_Numbering", font: str | None) -> Iterator[_Para]:
     for child in container:
         if child.tag == f"{W}p":
-            yield _paragraph(child, numbering, cell_end=False)
+            yield _paragraph(child, numbering, font, cell_end=False)
         elif child.tag == f"{W}tbl":
             for row in child.iter(f"{W}tr"):
                 for cell in row.findall(f"{W}tc"):
-                    inner = list(_paragraphs(cell, numbering))
+                    inner = list(_paragraphs(cell, numbering, font))
                     if inner:
                         last = inner[-1]
                         inner[-1] = _Para(last.text, last.centred, cell_end=True)
                     yield from inner
         elif child.tag in (f"{W}sdt", f"{W}sdtContent", f"{W}customXml"):
-            yield from _paragraphs(child, numbering)
+            yield from _paragraphs(child, numbering, font)
 
 
 def _flag(props: ET.Element | None, tag: str) -> bool:
@@ -94,7 +104,24 @@ def _flag(props: ET.Element | None, tag: str) -> bool:
     return el is not None and el.get(f"{W}val", "true") not in _OFF
 
 
-def _paragraph(p: ET.Element, numbering: "_Numbering", cell_end: bool) -> _Para:
+def _font(rpr: ET.Element | None) -> str | None:
+    fonts = rpr.find(f"{W}rFonts") if rpr is not None else None
+    return (fonts.get(f"{W}ascii") or fonts.get(f"{W}hAnsi")) if fonts is not None else None
+
+
+def _default_font(styles_xml: bytes | None) -> str | None:
+    """The document's font where a run names none: the defaults, or the Normal style's."""
+    if not styles_xml:
+        return None
+    root = ET.fromstring(styles_xml)
+    for path in (f"{W}docDefaults/{W}rPrDefault/{W}rPr", f"{W}style[@{W}styleId='Normal']/{W}rPr"):
+        found = _font(root.find(path))
+        if found:
+            return found
+    return None
+
+
+def _paragraph(p: ET.Element, numbering: "_Numbering", default_font: str | None, cell_end: bool) -> _Para:
     ppr = p.find(f"{W}pPr")
     jc = ppr.find(f"{W}jc") if ppr is not None else None
     centred = jc is not None and jc.get(f"{W}val") == "center"
@@ -102,9 +129,10 @@ def _paragraph(p: ET.Element, numbering: "_Numbering", cell_end: bool) -> _Para:
     for run in p.iter(f"{W}r"):
         rpr = run.find(f"{W}rPr")
         bold, italic = _flag(rpr, "b"), _flag(rpr, "i")
+        font = _font(rpr) or default_font
         for el in run:
             if el.tag == f"{W}t":
-                runs.append((el.text or "", bold, italic))
+                runs.append((convert_run(el.text or "", font), bold, italic))
             elif el.tag in (f"{W}tab", f"{W}ptab"):
                 runs.append((" ", bold, italic))
             elif el.tag in (f"{W}br", f"{W}cr") and el.get(f"{W}type") not in ("page", "column"):
