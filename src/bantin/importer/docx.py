@@ -15,6 +15,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 from typing import Iterator
 from xml.etree import ElementTree as ET
@@ -28,8 +29,26 @@ _OFF = {"0", "false", "none"}
 _BULLET_GLYPHS = {"+": "+"}  # other bullet glyphs (•, , o, –) become Markdown "-"
 
 
+# The only parts read; every other member of the archive is never inflated.
+PARTS = ("word/document.xml", "word/numbering.xml", "word/styles.xml", "word/footnotes.xml")
+# Documented limits (README, docs/huong-dan-bien-tap/nhap-van-ban.md): a directive's document.xml is a
+# few hundred KB; a part inflating past this is refused before it can fill memory.
+PART_LIMIT = 32 * 1024 * 1024
+NUMBER_START_LIMIT = 10_000  # Word's lists start at 0 or 1; a start past this is not a real document's
+
+
 class DocxError(ValueError):
     """The file is not a readable .docx; the message is for the editor."""
+
+
+def _bounded_read(z: zipfile.ZipFile, name: str) -> bytes:
+    """The part, inflated at most PART_LIMIT bytes: the size in the archive's directory may lie."""
+    with z.open(name) as member:
+        data = member.read(PART_LIMIT + 1)
+    if len(data) > PART_LIMIT:
+        raise DocxError(f"phần {name} trong tệp .docx giải nén ra quá {PART_LIMIT // (1024 * 1024)} MB — "
+                        "không phải văn bản thật (có thể là tệp độc hại); không nhập")
+    return data
 
 
 @dataclass(frozen=True)
@@ -42,8 +61,8 @@ class _Para:
 def read_docx(data: bytes, name: str) -> Source:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
-            parts = {n: z.read(n) for n in z.namelist() if n.startswith("word/") and n.endswith(".xml")}
-    except (zipfile.BadZipFile, OSError) as error:
+            parts = {n: _bounded_read(z, n) for n in PARTS if n in z.NameToInfo}
+    except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as error:
         raise DocxError(f"không phải tệp .docx đọc được ({error})") from error
     if "word/document.xml" not in parts:
         raise DocxError("tệp .docx không có word/document.xml")
@@ -56,7 +75,10 @@ def read_docx(data: bytes, name: str) -> Source:
 
     body = document.find(f"{W}body")
     default_font = _default_font(parts.get("word/styles.xml"))
-    paras = list(_paragraphs(body, numbering, default_font)) if body is not None else []
+    try:
+        paras = list(_paragraphs(body, numbering, default_font)) if body is not None else []
+    except RecursionError as error:  # tables nested thousands deep: no real document has them
+        raise DocxError("bảng lồng trong bảng quá nhiều tầng — không phải văn bản thật; hãy kiểm tra tệp gốc") from error
     fonts = {default_font, *(f.get(f"{W}ascii") or f.get(f"{W}hAnsi") for f in document.iter(f"{W}rFonts"))}
     encodings = sorted({e for e in map(font_encoding, fonts) if e})
     lines: list[str] = []
@@ -221,14 +243,19 @@ class _Numbering:
                 a = abstract.get(ref.get(f"{W}val")) if ref is not None else None
                 if a is None:
                     continue
-                self.levels[num.get(f"{W}numId", "")] = {
-                    int(lvl.get(f"{W}ilvl", "0")): (
+                levels = {
+                    _int(lvl.get(f"{W}ilvl"), 0): (
                         _val(lvl, "numFmt", "decimal"),
                         _val(lvl, "lvlText", ""),
-                        int(_val(lvl, "start", "1")),
+                        _int(_val(lvl, "start", "1"), 1),
                     )
                     for lvl in a.findall(f"{W}lvl")
                 }
+                for _, _, start in levels.values():
+                    if not -1 < start <= NUMBER_START_LIMIT:
+                        raise DocxError(f"danh sách đánh số tự động bắt đầu từ {start} — không phải văn bản thật; "
+                                        "hãy sửa số bắt đầu của danh sách trong Word rồi nhập lại")
+                self.levels[num.get(f"{W}numId", "")] = levels
         if styles_xml:
             for style in ET.fromstring(styles_xml).findall(f"{W}style"):
                 num_pr = style.find(f"{W}pPr/{W}numPr")
@@ -236,7 +263,7 @@ class _Numbering:
                     ilvl = num_pr.find(f"{W}ilvl")
                     self.style_num[style.get(f"{W}styleId", "")] = (
                         num_pr.find(f"{W}numId").get(f"{W}val", ""),  # type: ignore[union-attr]
-                        int(ilvl.get(f"{W}val", "0")) if ilvl is not None else 0,
+                        _int(ilvl.get(f"{W}val"), 0) if ilvl is not None else 0,
                     )
 
     def label(self, ppr: ET.Element | None) -> str:
@@ -246,7 +273,7 @@ class _Numbering:
         if num_pr is not None and num_pr.find(f"{W}numId") is not None:
             num_id = num_pr.find(f"{W}numId").get(f"{W}val", "")  # type: ignore[union-attr]
             ilvl_el = num_pr.find(f"{W}ilvl")
-            ilvl = int(ilvl_el.get(f"{W}val", "0")) if ilvl_el is not None else 0
+            ilvl = _int(ilvl_el.get(f"{W}val"), 0) if ilvl_el is not None else 0
         else:
             style = ppr.find(f"{W}pStyle")
             found = self.style_num.get(style.get(f"{W}val", "")) if style is not None else None
@@ -272,6 +299,14 @@ class _Numbering:
             return _FORMATS.get(f, str)(counts.get(k, levels.get(k, ("", "", 1))[2]))
 
         return re.sub(r"%(\d)", fill, text) + " "
+
+
+def _int(text: str | None, default: int) -> int:
+    """A number attribute; a missing or malformed one is the default, as Word reads it."""
+    try:
+        return int(text) if text is not None else default
+    except ValueError:
+        return default
 
 
 def _val(el: ET.Element, tag: str, default: str) -> str:
