@@ -241,3 +241,34 @@ def test_a_file_libreoffice_cannot_open_is_refused_in_vietnamese(tmp_path):
     (tmp_path / "hong.doc").write_bytes(b"\xd0\xcf\x11\xe0 not really a Word file")
     status, _, err = _run([tmp_path / "hong.doc"], tmp_path / "content")
     assert status != 0 and "hong.doc:" in err and "Traceback" not in err
+
+
+# ---------------------------------------------------------------------------
+# A folder: progress per file, then a table of what became of each.
+
+def test_importing_a_folder_shows_progress_and_a_summary_table(tmp_path):
+    folder = tmp_path / "den"
+    folder.mkdir()
+    for name in ("cong-van-duoi-tieu-de.txt", "quyet-dinh-ubnd-hai-cot.txt"):
+        (folder / name).write_bytes((FIXTURES / name).read_bytes())
+    (folder / "hong.doc").write_bytes(b"khong phai Word")
+    (folder / "trong.txt").write_text("Chỉ một dòng nội dung.\n", encoding="utf-8")
+    status, out, err = _run([folder], tmp_path / "content")
+    assert status != 0
+    lines = out.splitlines()
+    assert [x for x in lines if x.startswith("[")] == [
+        f"[{k}/4] {folder / n}" for k, n in
+        enumerate(["cong-van-duoi-tieu-de.txt", "hong.doc", "quyet-dinh-ubnd-hai-cot.txt", "trong.txt"], 1)]
+    start = lines.index(next(x for x in lines if x.startswith("Tệp ")))
+    assert lines[start:] == [
+        "Tệp                         | Kết quả    | Số hiệu     | Loại       | Cần làm",
+        "-" * 28 + "+" + "-" * 12 + "+" + "-" * 13 + "+" + "-" * 12 + "+" + "-" * 71,
+        "cong-van-duoi-tieu-de.txt   | đã nhập    | 31-CV/BDVHU | Công văn   | soát rồi đổi draft: false",
+        "hong.doc                    | không nhập |             |            | tệp không phải tệp .doc thật (phần đầu tệp "
+        "không đúng dạng) — hãy mở …",
+        "quyet-dinh-ubnd-hai-cot.txt | đã nhập    | 547/QĐ-UBND | Quyết định | soát rồi đổi draft: false",
+        "trong.txt                   | đã nhập    | —           | —          | điền loại, trích yếu, cơ quan ban hành; "
+        "soát rồi đổi draft: false",
+        "Đã nhập 3/4 văn bản.",
+    ]
+    assert f"{folder / 'hong.doc'}: tệp không phải tệp .doc thật" in err

@@ -12,6 +12,7 @@ from .convert import Conversion, convert
 from .emit import directive_file, slogan_file
 from .source import is_caps
 from .sources.read import KNOWN, SUFFIXES, ReadError, read_source
+from .summary import Row, failed_row, imported_row, table
 
 LABELS = {
     "number": "số hiệu",
@@ -130,13 +131,15 @@ def run_import(files: Sequence[Path], content_dir: Path, force: bool = False, *,
     status = 1 if errors else 0
     made_by: dict[Path, Path] = {}  # output -> the input it came from, in this run
     imported = 0
+    rows: list[Row] = []
     for k, path in enumerate(paths, 1):
         if len(paths) > 1:
-            print(f"[{k}/{len(paths)}] {path}", file=out)
+            print(f"[{k}/{len(paths)}] {path}", file=out, flush=True)
         try:
             conv = convert(read_source(path))
         except ReadError as error:
             print(f"{path}: {error}", file=err)
+            rows.append(failed_row(path, str(error)))
             status = 1
             continue
         planned = outputs(conv, content_dir)
@@ -149,6 +152,7 @@ def run_import(files: Sequence[Path], content_dir: Path, force: bool = False, *,
         if clashes:
             for message in clashes:
                 print(f"{path}: {message}", file=err)
+            rows.append(failed_row(path, "tệp đích đã có, không ghi đè"))
             status = 1
             continue
         for o in planned:
@@ -156,9 +160,11 @@ def run_import(files: Sequence[Path], content_dir: Path, force: bool = False, *,
             o.path.write_text(o.text, encoding="utf-8", newline="\n")
             made_by[o.path] = path
         imported += 1
+        rows.append(imported_row(path, conv))
         print("\n".join(report(conv, [o.path for o in planned])), file=out)
         if conv.missing_required:
             status = 1
     if len(paths) > 1:
+        print("", *table(rows), sep="\n", file=out)
         print(f"Đã nhập {imported}/{len(paths)} văn bản.", file=out)
     return status

@@ -35,7 +35,7 @@ _TONE_BASES = set("aeouyăâêôơư")
 # Latin-1 letters and signs no Vietnamese text has; the ones it has are its vowels with a mark.
 _VIETNAMESE_LATIN1 = set("àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ")
 # U+FFFD is what a converter writes for bytes it could not read: text lost, never to be published.
-_FOREIGN = ({chr(c) for c in range(0xA1, 0x100)} - _VIETNAMESE_LATIN1 - set("«»°±×÷§©®")) | {"\ufffd"}
+_FOREIGN = ({chr(c) for c in range(0xA1, 0x100)} - _VIETNAMESE_LATIN1 - set("«»°±×÷§©®¹²³")) | {"\ufffd"}
 # UTF-8 read as Windows-1252 ("Äáº£ng"): never fixed by guessing, always refused.
 _MOJIBAKE = re.compile(r"Ã[\u0080-\u00bf]|Ä[‘’\u0090-\u0091]|á[º»].|Æ[°¡]")
 _MIN_FOREIGN = 2

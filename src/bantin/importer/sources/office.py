@@ -29,7 +29,17 @@ def to_docx(path: Path, folder: Path) -> Path:
     return out
 
 
+# What a .doc or .odt file begins with: Word 97–2003 (OLE2), RTF or HTML saved as .doc, a zip for .odt.
+_SIGNATURES = {".doc": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", b"{\\rtf", b"<"), ".odt": (b"PK\x03\x04",)}
+
+
 def read_office(path: Path) -> Source:
+    suffix = path.suffix.lower()
+    with path.open("rb") as f:
+        head = f.read(16).lstrip()
+    if not head.startswith(_SIGNATURES.get(suffix, (b"",))):
+        raise ToolError(f"tệp không phải tệp {suffix} thật (phần đầu tệp không đúng dạng) — "
+                        "hãy mở bằng Word hoặc LibreOffice, lưu lại rồi nhập lại")
     with tempfile.TemporaryDirectory(prefix="bantin-office-") as tmp:
         data = to_docx(path, Path(tmp)).read_bytes()
     source = read_docx(data, str(path))
