@@ -7,6 +7,7 @@ would print them); scans are made here by rasterising those PDFs.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 import shutil
@@ -18,6 +19,7 @@ import pytest
 from bantin.importer import convert, directive_file, run_import
 from bantin.importer.sources.pdf import layout_to_text
 from bantin.importer.sources.read import read_source
+from bantin.records import Recipient, Signer
 
 from faithful import difference
 from import_expect import DECISION, PLAN, fields
@@ -272,3 +274,28 @@ def test_importing_a_folder_shows_progress_and_a_summary_table(tmp_path):
         "Đã nhập 3/4 văn bản.",
     ]
     assert f"{folder / 'hong.doc'}: tệp không phải tệp .doc thật" in err
+
+
+@needs("pdftotext", "poppler-utils")
+def test_cong_van_pdf_under_a_title_line_with_its_subject_and_kinh_gui():
+    path = FIXTURES / "cong-van-dang.pdf"
+    conv = convert(read_source(path))
+    assert (conv.number, conv.kind, conv.place, conv.date) == ("31-CV/BDVHU", "Công văn", "Sông Cầu",
+                                                              dt.date(2025, 5, 20))
+    assert conv.title == "góp ý dự thảo quy chế dân chủ ở cơ sở"
+    assert (conv.issuer, conv.parent) == ("BAN DÂN VẬN", "HUYỆN ỦY SÔNG CẦU")
+    assert conv.addressees == ("Các đảng ủy xã, thị trấn", "Ủy ban Mặt trận Tổ quốc Việt Nam huyện")
+    assert conv.signer == Signer(name="Trần Văn Lộc", position="PHÓ TRƯỞNG BAN", authority="K/T",
+                                 on_behalf_of="TRƯỞNG BAN")
+    assert conv.recipients == (Recipient("Như kính gửi"), Recipient("Lưu BDV"))
+    assert conv.body == (
+        "TÀI LIỆU GỬI KÈM\n\n"
+        "Thực hiện Kế hoạch số 09-KH/HU[^1] của Ban Thường vụ Huyện ủy, Ban Dân vận Huyện ủy gửi kèm dự thảo quy "
+        "chế và đề nghị các đơn vị nghiên cứu, góp ý bằng văn bản, gửi về Ban Dân vận Huyện ủy trước ngày 30 tháng 5 "
+        "năm 2025 để tổng hợp.\n\n"
+        "Trân trọng./.\n\n"
+        "[^1]: Kế hoạch thực hiện quy chế dân chủ ở cơ sở năm 2025.\n"
+    )
+    lost, added = difference(pdf_words_source(path), directive_file(conv), ("ĐẢNG CỘNG SẢN VIỆT NAM", "*", "1"),
+                             ("kind",))
+    assert (lost, added) == ({}, {})

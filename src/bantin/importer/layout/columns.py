@@ -23,7 +23,8 @@ _KIND_OR_ADDRESSEE = re.compile(r"^(?:kinh gui\b|v/v\b)", re.IGNORECASE)
 _RECIPIENTS = re.compile(r"^\s*\**\s*Nơi\s+nhận", re.IGNORECASE)
 _AUTHORITY = re.compile(r"^\s*\**\s*(?:T/M|K/T|T/L|T/UQ|TM\.|KT\.|TL\.|TUQ\.)\s", re.IGNORECASE)
 _HEADER_ZONE_MAX = 30  # lines: a header never runs longer
-_SIDE_TOLERANCE = 8  # characters: a lone line this close to the right column's start belongs to it
+_SIDE_TOLERANCE = 8
+_RIGHT_COLUMN_MIN = 20  # characters from the line's start  # characters: a lone line this close to the right column's start belongs to it
 
 
 def cells(line: str) -> list[tuple[int, str]]:
@@ -86,7 +87,8 @@ def _tail_zone(src: Source) -> int | None:
 def _unfold(src: Source, start: int, end: int) -> list[tuple[int, str]] | None:
     """Lines start..end as left column then right column; None when no line there is a row."""
     rows = {i: cells(src.lines[i]) for i in range(start, end) if src.lines[i]}
-    right_starts = [c[-1][0] for c in rows.values() if len(c) >= 2]
+    # a right column starts well into the line: "1   Chú thích" is a note's number, not two columns
+    right_starts = [c[-1][0] for c in rows.values() if len(c) >= 2 and c[-1][0] >= _RIGHT_COLUMN_MIN]
     if not right_starts:
         return None
     x = min(right_starts)

@@ -49,7 +49,7 @@ def _digit_mark(line: str, label: str) -> re.Match[str] | None:
     glued = re.search(rf"(?<=[^\W\d_]){label}(?![\d/])", line)
     if glued:
         return glued
-    for m in re.finditer(rf"(?<=[^\s\d]) {label}(?=[,.;:!?)]|$)", line):
+    for m in re.finditer(rf"(?<=[^\s\d]) {label}(?=[,.;:!?)]|$|\s+[a-zđà-ỹ])", line):
         word = line[: m.start()].split()[-1].lower().strip(",.;:")
         if word not in _COUNTED:
             return m

@@ -19,8 +19,10 @@ from ..source import Source, text_source
 from .tools import run
 
 _ROW_GAP = re.compile(r"\S {4,}\S")
+_SENTENCE_END = re.compile(r"(?:[.:;!?…]|\./\.)$")
 _MARKER = re.compile(r"^(?:[-–+•]\s|\d+(?:\.\d+)*[.)]\s|[IVXL]+[.\-–]\s|[a-zđ]\)\s|Điều\s+\d)")
 _TIMEOUT = 120
+_FIRST_LINE_INDENT = 6  # characters: a paragraph's first line is indented at most this much
 MIN_LETTERS = 40  # fewer letters on every page: a scan, to be read by OCR
 
 
@@ -47,22 +49,28 @@ def paragraphs_of_page(page: str) -> str:
     width = max((len(ln) for ln in filled if not _ROW_GAP.search(ln.strip())), default=max(map(len, filled)))
     long_lines = [ln for ln in filled if len(ln) >= 0.8 * width and not _ROW_GAP.search(ln)]
     margin = Counter(_indent(ln) for ln in long_lines).most_common(1)[0][0] if long_lines else 0
-    centre = (margin + width) / 2
 
     def shape(line: str) -> str:
         body = line.strip()
         if _ROW_GAP.search(body):
             return "row"
-        if _indent(line) > margin + 2:
-            centred = abs(_indent(line) + len(body) / 2 - centre) < 4 and len(line) < 0.85 * width
+        indent = _indent(line) - margin
+        if indent > 2:
+            # centred: as much room on the right as on the left; a first-line indent is smaller than that
+            right = width - len(line)
+            centred = indent > _FIRST_LINE_INDENT and abs(indent - right) <= max(4, width // 10)
             return "centred" if centred else "indented"
         return "full" if len(line) >= 0.85 * width else "margin"
 
     def continues(kind: str, line: str, before: str, before_kind: str) -> bool:
         if kind in ("centred", "row"):
             return before_kind == kind
-        if kind == "indented" or _MARKER.match(line.strip()):
+        if _MARKER.match(line.strip()):
             return False
+        if kind == "indented":
+            # "V/v góp ý dự thảo quy chế" / "dân chủ ở cơ sở": a short line's words go on in lowercase
+            return (before_kind in ("indented", "centred") and len(before) < 0.85 * width
+                    and not _SENTENCE_END.search(before) and line.lstrip()[:1].islower())
         # at the margin: the paragraph goes on after a full line, or after its indented first line
         return before_kind == "full" or (before_kind == "indented" and len(before) >= 0.85 * width)
 
