@@ -299,3 +299,19 @@ def test_cong_van_pdf_under_a_title_line_with_its_subject_and_kinh_gui():
     lost, added = difference(pdf_words_source(path), directive_file(conv), ("ĐẢNG CỘNG SẢN VIỆT NAM", "*", "1"),
                              ("kind",))
     assert (lost, added) == ({}, {})
+
+
+def test_ocr_reads_a_raised_note_number_as_an_apostrophe_and_the_note_still_finds_its_mark():
+    from bantin.importer.sources.ocr import Row, source_of_pages
+
+    src = source_of_pages("x.png", [[Row("KẾ HOẠCH", 95.0), Row("về việc y", 95.0), Row("", 100.0),
+                                     Row("     Thực hiện Kế hoạch số 09-KH/HU' của Ban Thường vụ.", 90.0),
+                                     Row("", 100.0), Row("1 Kế hoạch năm 2025.", 90.0)]])
+    assert convert(src).body == "Thực hiện Kế hoạch số 09-KH/HU[^1] của Ban Thường vụ.\n\n[^1]: Kế hoạch năm 2025.\n"
+
+
+def test_ocr_variants_of_v_v_still_mark_the_subject():
+    from bantin.importer import text_source
+
+    conv = convert(text_source("t.txt", "BAN TUYÊN GIÁO\n\nSố 5-CV/BTG\nV⁄% tổ chức hội nghị\n\nNội dung.\n"))
+    assert (conv.title, conv.kind) == ("tổ chức hội nghị", "Công văn")

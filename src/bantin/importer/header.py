@@ -19,7 +19,8 @@ from ..text import fold, squash_spaces
 from .numbers import NUMBER_LINE, kind_of_number, read_number_line
 from .source import Source, ends_sentence, is_caps, is_ornament, starts_lower, strip_emphasis
 
-_SUBJECT_LINE = re.compile(r"^(?:V/[vV]|V\.v)\b\s*(?P<rest>.*)$")
+# "V/v", "V/V", "V.v"; OCR reads the italic "V/v" of a scan as "V⁄%" too.
+_SUBJECT_LINE = re.compile(r"^(?:V\s?[/⁄∕]\s?[vV%]|V\.v)(?=\s)\s*(?P<rest>.*)$")
 _DATE_LINE = re.compile(
     r"^(?P<place>[^,\d]*?)\s*,?\s*ngày\s+(?P<d>\d{0,2})\s*tháng\s+(?P<m>\d{0,2})\s*năm\s+(?P<y>\d{4})\s*$",
     re.IGNORECASE,

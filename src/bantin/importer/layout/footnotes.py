@@ -26,6 +26,9 @@ _DEFINITION = re.compile(
 # PDF text loses the superscript: the mark is a plain digit glued to its word ("trình1") or after a
 # space ("HU 1,"); its text stands at the page foot, the number set off by two spaces or more.
 _FOOT_DEFINITION = re.compile(r"^\s*(?P<n>\d{1,2})\s{2,}(?P<text>\S.*)$")
+# OCR sets the note's number off by one space, and reads a small raised "1" after a word as an apostrophe.
+_OCR_FOOT_DEFINITION = re.compile(r"^\s*(?P<n>\d)\s+(?P<text>[^\W\d_].*)$")
+_OCR_MARK = re.compile(r"(?<=[^\W_])['’‘`](?=[\s,.;:]|$)")
 _COUNTED = {"điều", "số", "tháng", "ngày", "năm", "khoản", "mục", "điểm", "lần", "chương", "phần", "trang", "đoạn"}
 
 
@@ -45,7 +48,9 @@ def _mark(kind: str, label: str) -> re.Pattern[str]:
     return re.compile(rf"(?<=[^\s(]){re.escape('(' + label + ')')}")
 
 
-def _digit_mark(line: str, label: str) -> re.Match[str] | None:
+def _digit_mark(line: str, label: str, ocr: bool = False) -> re.Match[str] | None:
+    if ocr and (misread := _OCR_MARK.search(line)):
+        return misread
     glued = re.search(rf"(?<=[^\W\d_]){label}(?![\d/])", line)
     if glued:
         return glued
@@ -59,6 +64,8 @@ def _digit_mark(line: str, label: str) -> re.Match[str] | None:
 def _page_foot_notes(src: Source) -> tuple[list[tuple[str, str, int, int]], dict[int, list[tuple[int, int, str]]]]:
     """PDF footnotes: (label, text, first, end) at each page's foot, and the marks to rewrite per line."""
     lines = src.lines
+    ocr = src.origin == "ocr"
+    definition = _OCR_FOOT_DEFINITION if ocr else _FOOT_DEFINITION
     bounds = [0, *src.pages, len(lines)]
     notes: list[tuple[str, str, int, int]] = []
     marks: dict[int, list[tuple[int, int, str]]] = {}
@@ -72,16 +79,16 @@ def _page_foot_notes(src: Source) -> tuple[list[tuple[str, str, int, int]], dict
             start = end
             while start > a and lines[start - 1].strip():
                 start -= 1
-            if start == end or not _FOOT_DEFINITION.match(lines[start]):
+            if start == end or not definition.match(lines[start]):
                 break
             foot.insert(0, (start, end))
             i = start
         for start, end in foot:
-            m = _FOOT_DEFINITION.match(lines[start])
+            m = definition.match(lines[start])
             if m is None:
                 continue
             label = m["n"]
-            found = next(((j, mk) for j in range(a, foot[0][0]) if (mk := _digit_mark(lines[j], label))), None)
+            found = next(((j, mk) for j in range(a, foot[0][0]) if (mk := _digit_mark(lines[j], label, ocr))), None)
             if found is None:
                 continue
             j, mk = found
