@@ -97,7 +97,7 @@ def test_a_missing_pdftotext_names_the_debian_package(tmp_path, monkeypatch):
     monkeypatch.setenv("PATH", str(tmp_path / "empty"))
     status, out, err = _run([PLAN_PDF], tmp_path / "content")
     assert status != 0
-    assert (f"{PLAN_PDF}: máy này chưa có chương trình pdftotext (cần để đọc chữ trong tệp PDF) — "
+    assert (f"{PLAN_PDF}: thiếu chương trình pdftotext (cần để đọc chữ trong tệp PDF) — "
             "hãy cài gói Debian “poppler-utils”: sudo apt-get install poppler-utils") in err
     assert not (tmp_path / "content").exists()
 
@@ -234,7 +234,7 @@ def test_a_missing_libreoffice_names_the_debian_package(tmp_path, monkeypatch):
     monkeypatch.setenv("PATH", str(tmp_path / "empty"))
     status, _, err = _run([FIXTURES / "ke-hoach-dang.doc"], tmp_path / "content")
     assert status != 0
-    assert ("máy này chưa có chương trình soffice (cần để đọc tệp Word cũ (.doc) và .odt) — "
+    assert ("thiếu chương trình soffice (cần để đọc tệp Word cũ (.doc) và .odt) — "
             "hãy cài gói Debian “libreoffice-writer-nogui”") in err
 
 

@@ -37,7 +37,7 @@ def install_hint(package: str) -> str:
 def require(tool: str) -> str:
     path = shutil.which(tool)
     if path is None:
-        raise ToolError(f"máy này chưa có chương trình {tool} (cần để {WHAT[tool]}) — {install_hint(PACKAGES[tool])}")
+        raise ToolError(f"thiếu chương trình {tool} (cần để {WHAT[tool]}) — {install_hint(PACKAGES[tool])}")
     return path
 
 
