@@ -196,3 +196,10 @@ def test_parenthesised_footnote_marks_attached_to_a_word_but_not_a_list_numbered
 def test_a_definition_whose_mark_is_nowhere_stays_in_the_text():
     conv = conv_of("KẾ HOẠCH\nvề y\n\nNội dung không có dấu chú thích.\n\n¹ Một dòng lạ.\n")
     assert conv.body == "Nội dung không có dấu chú thích.\n\n¹ Một dòng lạ.\n"
+
+
+def test_a_clause_cut_after_a_semicolon_goes_on_in_lowercase_but_a_list_item_does_not():
+    conv = conv_of("KẾ HOẠCH\nvề y\n\nCác cấp ủy đã quán triệt văn bản của cấp trên;\n\ncông tác tuyên truyền được đẩy "
+                   "mạnh.\n\nGồm các việc sau;\n\n- rà soát danh sách.\n")
+    assert conv.body == ("Các cấp ủy đã quán triệt văn bản của cấp trên; công tác tuyên truyền được đẩy mạnh.\n\n"
+                         "Gồm các việc sau;\n\n- rà soát danh sách.\n")

@@ -315,3 +315,24 @@ def test_ocr_variants_of_v_v_still_mark_the_subject():
 
     conv = convert(text_source("t.txt", "BAN TUYÊN GIÁO\n\nSố 5-CV/BTG\nV⁄% tổ chức hội nghị\n\nNội dung.\n"))
     assert (conv.title, conv.kind) == ("tổ chức hội nghị", "Công văn")
+
+
+@needs("pdftotext", "poppler-utils")
+def test_report_pdf_over_two_pages_a_note_on_each_page_and_a_paragraph_cut_by_the_break():
+    path = FIXTURES / "bao-cao-dang.pdf"
+    conv = convert(read_source(path))
+    assert (conv.number, conv.kind, conv.title) == ("45-BC/ĐUK", "Báo cáo", "kết quả công tác quý I năm 2025")
+    assert (conv.issuer, conv.parent) == ("ĐẢNG ỦY KHỐI CƠ QUAN VÀ DOANH NGHIỆP TỈNH", "ĐẢNG BỘ TỈNH HÀ NAM")
+    assert conv.signer == Signer(name="Đinh Thị Hằng", position="BÍ THƯ", authority="T/M", on_behalf_of="BAN THƯỜNG VỤ")
+    assert conv.recipients == (Recipient("Ban Thường vụ Tỉnh ủy", "để b/c"), Recipient("Lưu VP"))
+    paragraphs = conv.body.split("\n\n")
+    assert paragraphs[0].startswith("Thực hiện Quy chế làm việc của Đảng ủy Khối nhiệm kỳ 2025 - 2030[^1], Ban")
+    seventh = next(p for p in paragraphs if p.startswith("7\\. "))
+    assert seventh.endswith("văn bản của cấp trên; công tác tuyên truyền được đẩy mạnh bằng nhiều hình thức phù hợp "
+                            "với từng đối tượng, từng cơ quan, đơn vị; công tác kiểm tra, giám sát được thực hiện theo "
+                            "đúng chương trình đề ra, qua đó kịp thời chấn chỉnh những hạn chế, thiếu sót trong lãnh "
+                            "đạo, chỉ đạo và tổ chức thực hiện nhiệm vụ chính trị của từng cơ quan, đơn vị trong Khối.")
+    assert paragraphs[-2:] == ["[^1]: Quy chế ban hành kèm theo Quyết định số 02-QĐ/ĐUK.",
+                               "[^2]: Theo kết quả kiểm tra của Ủy ban Kiểm tra Đảng ủy Khối.\n"]
+    dropped = ("ĐẢNG CỘNG SẢN VIỆT NAM", "*", "1", "2", "(đã ký)")
+    assert difference(pdf_words_source(path), directive_file(conv), dropped) == ({}, {})

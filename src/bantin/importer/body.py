@@ -83,8 +83,11 @@ def _starts_paragraph(line: str, before: str) -> bool:
 
 def continues(before: str, after: str) -> bool:
     """True when an empty line between two paragraphs is a page break inside one sentence."""
-    if ends_sentence(before) or _MARKER.match(after):
+    if _MARKER.match(after):
         return False
+    if ends_sentence(before):
+        # "…văn bản của cấp trên;" | "công tác tuyên truyền…": a clause goes on in lowercase on the next page
+        return before.rstrip("* ").endswith((";", ",")) and starts_lower(after)
     if is_roman_heading(before) or is_caps(before):
         return False  # a heading or "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …" above "Căn cứ …" stands alone
     if NUMBERED.match(before) or before.startswith("**") and before.endswith("**"):

@@ -29,6 +29,7 @@ _FOOT_DEFINITION = re.compile(r"^\s*(?P<n>\d{1,2})\s{2,}(?P<text>\S.*)$")
 # OCR sets the note's number off by one space, and reads a small raised "1" after a word as an apostrophe.
 _OCR_FOOT_DEFINITION = re.compile(r"^\s*(?P<n>\d)\s+(?P<text>[^\W\d_].*)$")
 _OCR_MARK = re.compile(r"(?<=[^\W_])['’‘`](?=[\s,.;:]|$)")
+_FOOT_LINES = 12  # lines from a page's end that may hold its notes
 _COUNTED = {"điều", "số", "tháng", "ngày", "năm", "khoản", "mục", "điểm", "lần", "chương", "phần", "trang", "đoạn"}
 
 
@@ -58,7 +59,8 @@ def _digit_mark(line: str, label: str, ocr: bool = False) -> re.Match[str] | Non
         word = line[: m.start()].split()[-1].lower().strip(",.;:")
         if word not in _COUNTED:
             return m
-    return None
+    # after a number ("nhiệm kỳ 2025 - 2030 1,"): only where punctuation follows the mark at once
+    return re.search(rf"(?<=\d) {label}(?=[,;:])", line)
 
 
 def _page_foot_notes(src: Source) -> tuple[list[tuple[str, str, int, int]], dict[int, list[tuple[int, int, str]]]]:
@@ -70,19 +72,12 @@ def _page_foot_notes(src: Source) -> tuple[list[tuple[str, str, int, int]], dict
     notes: list[tuple[str, str, int, int]] = []
     marks: dict[int, list[tuple[int, int, str]]] = {}
     for a, b in zip(bounds, bounds[1:]):
-        foot: list[tuple[int, int]] = []  # blocks from the bottom up
-        i = b
-        while i > a:
-            end = i
-            while end > a and not lines[end - 1].strip():
-                end -= 1
-            start = end
-            while start > a and lines[start - 1].strip():
-                start -= 1
-            if start == end or not definition.match(lines[start]):
-                break
-            foot.insert(0, (start, end))
-            i = start
+        # The foot: the topmost note number among the page's last lines; everything below it is note text.
+        tops = [i for i in range(max(a, b - _FOOT_LINES), b) if definition.match(lines[i])]
+        if not tops:
+            continue
+        starts = [i for i in range(tops[0], b) if definition.match(lines[i])]
+        foot = [(start, end) for start, end in zip(starts, [*starts[1:], b])]
         for start, end in foot:
             m = definition.match(lines[start])
             if m is None:
