@@ -203,3 +203,17 @@ def test_a_clause_cut_after_a_semicolon_goes_on_in_lowercase_but_a_list_item_doe
                    "mạnh.\n\nGồm các việc sau;\n\n- rà soát danh sách.\n")
     assert conv.body == ("Các cấp ủy đã quán triệt văn bản của cấp trên; công tác tuyên truyền được đẩy mạnh.\n\n"
                          "Gồm các việc sau;\n\n- rà soát danh sách.\n")
+
+
+@pytest.mark.parametrize("row", [
+    "BỘ NỘI VỤ\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",  # cells copied from a Word table
+    "BỘ NỘI VỤ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",  # the same with the tab lost
+    "| BỘ NỘI VỤ | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |",  # a Markdown table row
+    "   BỘ NỘI VỤ                 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",  # PDF layout columns
+])
+def test_a_header_row_with_both_cells_on_one_line(row):
+    text = f"{row}\nĐộc lập - Tự do - Hạnh phúc\n\nSố: 12/KH-BNV\n\nHà Nội, ngày 3 tháng 3 năm 2025\n\nKẾ HOẠCH\nvề y\n\nNội dung.\n"
+    conv = conv_of(text)
+    assert (conv.issuer, conv.number, conv.date, conv.kind) == ("BỘ NỘI VỤ", "12/KH-BNV", dt.date(2025, 3, 3), "Kế hoạch")
+    assert conv.body == "Nội dung.\n"
+    assert_faithful(text, conv, STATE)

@@ -24,7 +24,8 @@ _RECIPIENTS = re.compile(r"^\s*\**\s*Nơi\s+nhận", re.IGNORECASE)
 _AUTHORITY = re.compile(r"^\s*\**\s*(?:T/M|K/T|T/L|T/UQ|TM\.|KT\.|TL\.|TUQ\.)\s", re.IGNORECASE)
 _HEADER_ZONE_MAX = 30  # lines: a header never runs longer
 _SIDE_TOLERANCE = 8
-_RIGHT_COLUMN_MIN = 20  # characters from the line's start  # characters: a lone line this close to the right column's start belongs to it
+_RIGHT_COLUMN_MIN = 20  # characters from the line's start
+_EXPLICIT = 40  # where a cell after a tab, a "|" or the Party/State name is placed  # characters: a lone line this close to the right column's start belongs to it
 
 
 def cells(line: str) -> list[tuple[int, str]]:
@@ -37,15 +38,17 @@ def cells(line: str) -> list[tuple[int, str]]:
     m = _PIPE_ROW.match(line)
     if m:
         parts = [p.strip() for p in m["cells"].split("|")]
-        return [(k * 40, p) for k, p in enumerate(parts) if p and not set(p) <= set("-: ")]
+        return [(k * _EXPLICIT, p) for k, p in enumerate(parts) if p and not set(p) <= set("-: ")]
     out: list[tuple[int, str]] = []
-    start = len(line) - len(line.lstrip())
+    start = offset = len(line) - len(line.lstrip())
     for gap in _GAP.finditer(line):
         if line[start : gap.start()].strip():
-            out.append((start, line[start : gap.start()].strip()))
+            out.append((offset, line[start : gap.start()].strip()))
         start = gap.end()
+        # a tab separates cells wherever it stands: the next cell is placed as a right column
+        offset = max(start, _EXPLICIT * len(out)) if "\t" in gap.group() else start
     if line[start:].strip():
-        out.append((start, line[start:].strip()))
+        out.append((offset, line[start:].strip()))
     return [piece for offset, text in out for piece in _split_at_heads(offset, text)]
 
 
@@ -56,7 +59,7 @@ def _split_at_heads(offset: int, text: str) -> list[tuple[int, str]]:
     for head in _RIGHT_HEADS:
         at = folded.find(head, 1)
         if at > 0 and text[at - 1] == " " and text[:at].strip(" *"):
-            return [(offset, text[:at].rstrip()), (offset + at, text[at:])]
+            return [(offset, text[:at].rstrip()), (max(offset + at, _EXPLICIT), text[at:])]
     return [(offset, text)]
 
 
