@@ -217,3 +217,13 @@ def test_a_header_row_with_both_cells_on_one_line(row):
     assert (conv.issuer, conv.number, conv.date, conv.kind) == ("BỘ NỘI VỤ", "12/KH-BNV", dt.date(2025, 3, 3), "Kế hoạch")
     assert conv.body == "Nội dung.\n"
     assert_faithful(text, conv, STATE)
+
+
+def test_the_issuer_or_the_star_on_the_date_line_is_a_cell_of_its_own():
+    text = ("HUYỆN ỦY VĨNH AN ĐẢNG CỘNG SẢN VIỆT NAM\nBAN TUYÊN GIÁO Vĩnh An, ngày 2 tháng 3 năm 2025\n"
+            "* \nSố 7-TB/BTGHU\n\nTHÔNG BÁO\nvề y\n\nNội dung.\n")
+    conv = conv_of(text)
+    assert (conv.issuer, conv.parent, conv.place, conv.date) == ("BAN TUYÊN GIÁO", "HUYỆN ỦY VĨNH AN", "Vĩnh An",
+                                                                 dt.date(2025, 3, 2))
+    assert (conv.number, conv.kind, conv.body) == ("7-TB/BTGHU", "Thông báo", "Nội dung.\n")
+    assert_faithful(text, conv, PARTY)

@@ -19,6 +19,11 @@ _GAP = re.compile(r"\t+ *|(?<=\S) {3,}")
 _PIPE_ROW = re.compile(r"^\s*\|(?P<cells>.*)\|\s*$")
 # Right-hand cells that may follow the left one on a line with a single space between.
 _RIGHT_HEADS = ("dang cong san viet nam", "cong hoa xa hoi chu nghia viet nam", "doc lap - tu do - hanh phuc")
+# Capital words (or the "*") before a place name in title case, then the date.
+_CAPS_BEFORE_PLACE = re.compile(
+    r"^(?P<left>\*|(?:[^\W\d_a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]+ )+"
+    r"[^\W\d_a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]+)\s+(?P<date>[^\W\d_]\w*[a-zđ-ỹ].*)$"
+)
 _KIND_OR_ADDRESSEE = re.compile(r"^(?:kinh gui\b|v/v\b)", re.IGNORECASE)
 _RECIPIENTS = re.compile(r"^\s*\**\s*Nơi\s+nhận", re.IGNORECASE)
 _AUTHORITY = re.compile(r"^\s*\**\s*(?:T/M|K/T|T/L|T/UQ|TM\.|KT\.|TL\.|TUQ\.)\s", re.IGNORECASE)
@@ -34,7 +39,11 @@ def cells(line: str) -> list[tuple[int, str]]:
 
     at = line.find("ngày")
     if at > 0 and not _GAP.search(line[:at].strip()) and is_date_line(" ".join(line.split())):
-        return [(len(line) - len(line.lstrip()), line.strip())]
+        indent = len(line) - len(line.lstrip())
+        m = _CAPS_BEFORE_PLACE.match(line.strip())
+        if m:  # "BAN TUYÊN GIÁO Vĩnh Bảo, ngày …", "* Vĩnh Bảo, ngày …": the left cell, then the date
+            return [(indent, m["left"]), (max(indent + m.start("date"), _EXPLICIT), m["date"])]
+        return [(indent, line.strip())]
     m = _PIPE_ROW.match(line)
     if m:
         parts = [p.strip() for p in m["cells"].split("|")]
