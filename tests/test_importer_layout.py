@@ -227,3 +227,11 @@ def test_the_issuer_or_the_star_on_the_date_line_is_a_cell_of_its_own():
                                                                  dt.date(2025, 3, 2))
     assert (conv.number, conv.kind, conv.body) == ("7-TB/BTGHU", "Thông báo", "Nội dung.\n")
     assert_faithful(text, conv, PARTY)
+
+
+def test_a_third_issuer_level_no_field_holds_is_kept_at_the_body_start_not_lost():
+    text = "TỈNH ỦY THÁI BÌNH\nĐẢNG ỦY KHỐI CƠ QUAN\nBAN TUYÊN GIÁO\n*\nSố 3-KH/BTG\n\nKẾ HOẠCH\nvề y\n\nNội dung.\n"
+    conv = conv_of(text)
+    assert (conv.issuer, conv.parent) == ("BAN TUYÊN GIÁO", "ĐẢNG ỦY KHỐI CƠ QUAN")
+    assert conv.body == "TỈNH ỦY THÁI BÌNH\n\nNội dung.\n"
+    assert_faithful(text, conv, PARTY)

@@ -140,11 +140,13 @@ def slogans_of(paras: tuple[Paragraph, ...]) -> tuple[tuple[str, ...], tuple[int
     return (), None
 
 
-def convert_body(src: Source, start: int, end: int, preamble_end: int = 0) -> Body:
-    """The body is lines start..end, after any lines that stood above the header (0..preamble_end)."""
+def convert_body(src: Source, start: int, end: int, preamble_end: int = 0, kept: tuple[int, ...] = ()) -> Body:
+    """The body is lines start..end, after the lines that stood above the header (0..preamble_end)
+    and the header lines no field holds (``kept``)."""
     before, _ = paragraphs(src, 0, preamble_end)
+    held = tuple(Paragraph(squash_spaces(strip_emphasis(src.lines[i])), i, i) for i in kept)
     paras, joins = paragraphs(src, start, end)
-    paras = (*before, *paras)
+    paras = (*before, *held, *paras)
     blocks = [
         to_markdown(p.text, paras[k + 1] if k + 1 < len(paras) else None, p) for k, p in enumerate(paras)
     ]

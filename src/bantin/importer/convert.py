@@ -84,7 +84,8 @@ def convert(original: Source) -> Conversion:
     src, notes = prepare(original)
     header = parse_header(src)
     tail = parse_tail(src, header.body_start)
-    body = convert_body(src, header.body_start, tail.body_end, preamble_end=header.preamble_end)
+    body = convert_body(src, header.body_start, tail.body_end, preamble_end=header.preamble_end,
+                        kept=header.kept)
     where = {**header.where, **tail.where}
     notes += [*header.notes, *tail.notes]
     inferred: dict[str, str] = {}

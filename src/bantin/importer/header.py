@@ -59,6 +59,7 @@ class Header:
     date: dt.date | None = None
     addressees: tuple[str, ...] = ()
     preamble_end: int = 0  # lines before the header (a title above it) go to the body's start
+    kept: tuple[int, ...] = ()  # header lines no field holds (a third issuer level): kept at the body's start
     body_start: int = 0
     where: Mapping[str, str] = field(default_factory=dict)  # field -> "dòng 7"
     notes: tuple[str, ...] = ()  # report lines: how a value was read, what was odd
@@ -325,4 +326,7 @@ def _read_issuer_block(src: Source, indexes: list[int], values: dict, where: dic
         values["parent"] = parent
         where["parent"] = src.where(lines[0], lines[-1])
     for lines, text in units[:-2]:
-        notes.append(f"chú ý: {src.where(lines[0], lines[-1])}: “{text}” ở trên cơ quan cấp trên — chưa ghi vào trường nào")
+        values.setdefault("kept", ())
+        values["kept"] = (*values["kept"], *lines)
+        notes.append(f"chú ý: {src.where(lines[0], lines[-1])}: “{text}” ở trên cơ quan cấp trên — không có trường "
+                     "nào cho dòng này, giữ ở đầu nội dung")
