@@ -235,3 +235,10 @@ def test_a_third_issuer_level_no_field_holds_is_kept_at_the_body_start_not_lost(
     assert (conv.issuer, conv.parent) == ("BAN TUYÊN GIÁO", "ĐẢNG ỦY KHỐI CƠ QUAN")
     assert conv.body == "TỈNH ỦY THÁI BÌNH\n\nNội dung.\n"
     assert_faithful(text, conv, PARTY)
+
+
+def test_words_after_the_number_that_are_not_a_date_are_kept_too():
+    text = "BAN TUYÊN GIÁO\n*\nSố 3-KH/BTG (bản sao)\n\nKẾ HOẠCH\nvề y\n\nNội dung.\n"
+    conv = conv_of(text)
+    assert (conv.number, conv.body) == ("3-KH/BTG", "(bản sao)\n\nNội dung.\n")
+    assert_faithful(text, conv, PARTY)

@@ -140,11 +140,12 @@ def slogans_of(paras: tuple[Paragraph, ...]) -> tuple[tuple[str, ...], tuple[int
     return (), None
 
 
-def convert_body(src: Source, start: int, end: int, preamble_end: int = 0, kept: tuple[int, ...] = ()) -> Body:
+def convert_body(src: Source, start: int, end: int, preamble_end: int = 0,
+                 kept: tuple[tuple[int, str], ...] = ()) -> Body:
     """The body is lines start..end, after the lines that stood above the header (0..preamble_end)
     and the header lines no field holds (``kept``)."""
     before, _ = paragraphs(src, 0, preamble_end)
-    held = tuple(Paragraph(squash_spaces(strip_emphasis(src.lines[i])), i, i) for i in kept)
+    held = tuple(Paragraph(squash_spaces(text), i, i) for i, text in kept)
     paras, joins = paragraphs(src, start, end)
     paras = (*before, *held, *paras)
     blocks = [

@@ -59,7 +59,8 @@ class Header:
     date: dt.date | None = None
     addressees: tuple[str, ...] = ()
     preamble_end: int = 0  # lines before the header (a title above it) go to the body's start
-    kept: tuple[int, ...] = ()  # header lines no field holds (a third issuer level): kept at the body's start
+    # header text no field holds (a third issuer level, words after the number): kept at the body's start
+    kept: tuple[tuple[int, str], ...] = ()
     body_start: int = 0
     where: Mapping[str, str] = field(default_factory=dict)  # field -> "dòng 7"
     notes: tuple[str, ...] = ()  # report lines: how a value was read, what was odd
@@ -159,6 +160,9 @@ def parse_header(src: Source) -> Header:
             after = _read_number(src, i, m["rest"], values, where, notes)
             if after and "date" not in where and (d := _DATE_LINE.match(after)):
                 _read_date(src, i, d, values, where, notes)
+            elif after:
+                values["kept"] = (*values.get("kept", ()), (i, after))
+                notes.append(f"{src.where(i)}: “{after}” sau số hiệu — không có trường nào cho phần này, giữ ở đầu nội dung")
             i += 1
             if i < len(lines) and lines[i] and "title" not in where and _is_subject_under_number(lines[i]):
                 end = _title_block_end(lines, i)
@@ -326,7 +330,6 @@ def _read_issuer_block(src: Source, indexes: list[int], values: dict, where: dic
         values["parent"] = parent
         where["parent"] = src.where(lines[0], lines[-1])
     for lines, text in units[:-2]:
-        values.setdefault("kept", ())
-        values["kept"] = (*values["kept"], *lines)
+        values["kept"] = (*values.get("kept", ()), *((j, strip_emphasis(src.lines[j])) for j in lines))
         notes.append(f"chú ý: {src.where(lines[0], lines[-1])}: “{text}” ở trên cơ quan cấp trên — không có trường "
                      "nào cho dòng này, giữ ở đầu nội dung")
