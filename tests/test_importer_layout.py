@@ -242,3 +242,22 @@ def test_words_after_the_number_that_are_not_a_date_are_kept_too():
     conv = conv_of(text)
     assert (conv.number, conv.body) == ("3-KH/BTG", "(bản sao)\n\nNội dung.\n")
     assert_faithful(text, conv, PARTY)
+
+
+def test_a_word_header_laid_out_with_tabs_instead_of_a_table(tmp_path):
+    import zipfile
+
+    from bantin.importer import read_docx
+
+    ns = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    rows = [["HUYỆN ỦY VĨNH AN", "ĐẢNG CỘNG SẢN VIỆT NAM"], ["BAN TUYÊN GIÁO"], ["Số 7-TB/BTGHU", "Vĩnh An, ngày 2 tháng 3 năm 2025"],
+            ["THÔNG BÁO"], ["về lịch sinh hoạt"], ["Nội dung."]]
+    body = "".join("<w:p>" + "<w:r><w:tab/><w:tab/></w:r>".join(f"<w:r><w:t>{c}</w:t></w:r>" for c in row) + "</w:p>"
+                   for row in rows)
+    path = tmp_path / "tab.docx"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("word/document.xml", f'<w:document xmlns:w="{ns}"><w:body>{body}</w:body></w:document>')
+    conv = convert(read_docx(path.read_bytes(), "tab.docx"))
+    assert (conv.issuer, conv.parent, conv.number, conv.place, conv.date) == (
+        "BAN TUYÊN GIÁO", "HUYỆN ỦY VĨNH AN", "7-TB/BTGHU", "Vĩnh An", dt.date(2025, 3, 2))
+    assert (conv.kind, conv.title, conv.body) == ("Thông báo", "về lịch sinh hoạt", "Nội dung.\n")

@@ -156,7 +156,7 @@ def _paragraph(p: ET.Element, numbering: "_Numbering", default_font: str | None,
             if el.tag == f"{W}t":
                 runs.append((convert_run(el.text or "", font), bold, italic))
             elif el.tag in (f"{W}tab", f"{W}ptab"):
-                runs.append((" ", bold, italic))
+                runs.append(("\t", bold, italic))  # a tab may part two header cells (layout.columns)
             elif el.tag in (f"{W}br", f"{W}cr") and el.get(f"{W}type") not in ("page", "column"):
                 runs.append(("\n", bold, italic))  # keeps a bold span whole across the break
             elif el.tag == f"{W}noBreakHyphen":

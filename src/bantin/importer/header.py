@@ -237,7 +237,7 @@ def _is_subject_under_number(line: str) -> bool:
 
 
 def _read_date(src: Source, i: int, m: re.Match[str], values: dict, where: dict, notes: list) -> None:
-    place = m["place"].strip(" ,")
+    place = squash_spaces(m["place"]).strip(" ,")
     if place:
         values["place"] = place
         where["place"] = src.where(i)
