@@ -336,3 +336,15 @@ def test_report_pdf_over_two_pages_a_note_on_each_page_and_a_paragraph_cut_by_th
                                "[^2]: Theo kết quả kiểm tra của Ủy ban Kiểm tra Đảng ủy Khối.\n"]
     dropped = ("ĐẢNG CỘNG SẢN VIỆT NAM", "*", "1", "2", "(đã ký)")
     assert difference(pdf_words_source(path), directive_file(conv), dropped) == ({}, {})
+
+
+def test_a_multi_page_tiff_gives_one_page_per_tiff_page():
+    from bantin.importer.sources.ocr import layout_page, pages_of_words, source_of_pages
+
+    head = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"
+    rows = [(1, 100, "Đoạn"), (1, 100, "một"), (2, 100, "Đoạn"), (2, 100, "hai.")]
+    tsv = head + "".join(f"5\t{page}\t1\t1\t1\t{k}\t{60 * k}\t{top}\t50\t20\t91\t{word}\n"
+                         for k, (page, top, word) in enumerate(rows, 1))
+    pages = [layout_page(words) for words in pages_of_words(tsv)]
+    src = source_of_pages("x.tif", pages)
+    assert [line.strip() for line in src.lines] == ["Đoạn một", "Đoạn hai."] and src.pages == (1,)

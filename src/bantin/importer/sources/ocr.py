@@ -43,15 +43,21 @@ class Row:
     conf: float  # the least confident word's
 
 
-def _words(tsv: str) -> list[Word]:
-    out = []
+def pages_of_words(tsv: str) -> list[list[Word]]:
+    """The words of each page (a TIFF may hold several), in tesseract's order."""
+    pages: dict[int, list[Word]] = {}
     for line in tsv.splitlines()[1:]:
         cols = line.split("\t")
         if len(cols) < 12 or cols[0] != "5" or not cols[11].strip():
             continue
-        left, top, width, height = (int(c) for c in cols[6:10])
-        out.append(Word(left, top, width, height, float(cols[10]), cols[11].strip()))
-    return out
+        try:
+            page = int(cols[1])
+            left, top, width, height = (int(c) for c in cols[6:10])
+            conf = float(cols[10])
+        except ValueError:
+            continue
+        pages.setdefault(page, []).append(Word(left, top, width, height, conf, cols[11].strip()))
+    return [pages[k] for k in sorted(pages)]
 
 
 def _rows(words: list[Word]) -> list[list[Word]]:
@@ -108,7 +114,7 @@ def ocr_pages(images: Iterable[Path]) -> list[list[Row]]:
     pages = []
     for image in images:
         tsv = run("tesseract", [str(image), "stdout", "-l", "vie", "tsv"], timeout=_PAGE_TIMEOUT).stdout
-        pages.append(layout_page(_words(tsv.decode("utf-8", "replace"))))
+        pages += [layout_page(words) for words in pages_of_words(tsv.decode("utf-8", "replace"))]
     return pages
 
 
