@@ -427,13 +427,13 @@ def test_import_of_a_folder_reports_progress_per_file(tmp_path):
 
 
 def test_import_refuses_what_it_cannot_read(tmp_path):
-    (tmp_path / "a.pdf").write_bytes(b"%PDF")
+    (tmp_path / "a.xls").write_bytes(b"\xd0\xcf")
     (tmp_path / "b.txt").write_bytes("KẾ HOẠCH".encode("cp1258", errors="replace") + b"\xff\xfe\x00")
     (tmp_path / "c.docx").write_bytes(b"not a zip")
-    status, _, err = _run([tmp_path / "a.pdf", tmp_path / "b.txt", tmp_path / "c.docx", tmp_path / "none"],
+    status, _, err = _run([tmp_path / "a.xls", tmp_path / "b.txt", tmp_path / "c.docx", tmp_path / "none"],
                           tmp_path / "content")
     assert status != 0
-    assert "chỉ nhận .txt và .docx" in err
+    assert "không nhập được tệp “.xls” — chỉ nhận .txt, .docx, .doc, .odt, .pdf" in err
     assert "không phải văn bản UTF-8" in err
     assert "không phải tệp .docx" in err
     assert "không tìm thấy tệp hoặc thư mục" in err

@@ -142,8 +142,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--root", default=".", metavar="THƯ_MỤC", help="thư mục dự án (mặc định: thư mục hiện tại)")
     p.set_defaults(func=cmd_check)
 
-    p = sub.add_parser("import", help="nhập văn bản dạng văn bản thuần hoặc .docx")
-    p.add_argument("files", nargs="+", metavar="TỆP", help="tệp .txt, .docx hoặc thư mục chứa chúng")
+    p = sub.add_parser("import", help="nhập văn bản: .txt, .docx, .doc, .odt, PDF, bản scan, ảnh")
+    p.add_argument("files", nargs="+", metavar="TỆP", help="tệp .txt, .docx, .doc, .odt, .pdf, ảnh, hoặc thư mục chứa chúng")
     p.add_argument("--root", default=".", metavar="THƯ_MỤC", help="thư mục dự án (mặc định: thư mục hiện tại)")
     p.add_argument("--force", action="store_true", help="ghi đè tệp đã có")
     p.set_defaults(func=cmd_import)

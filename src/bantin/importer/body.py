@@ -83,10 +83,13 @@ def _starts_paragraph(line: str, before: str) -> bool:
 
 def continues(before: str, after: str) -> bool:
     """True when an empty line between two paragraphs is a page break inside one sentence."""
-    if ends_sentence(before) or _MARKER.match(after):
+    if _MARKER.match(after):
         return False
-    if is_roman_heading(before):
-        return False
+    if ends_sentence(before):
+        # "…văn bản của cấp trên;" | "công tác tuyên truyền…": a clause goes on in lowercase on the next page
+        return before.rstrip("* ").endswith((";", ",")) and starts_lower(after)
+    if is_roman_heading(before) or is_caps(before):
+        return False  # a heading or "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …" above "Căn cứ …" stands alone
     if NUMBERED.match(before) or before.startswith("**") and before.endswith("**"):
         # "1. Đối tượng" above "Cấp ủy, …" is a heading; "1.1. … của các cấp" above "uy, …" is cut.
         return starts_lower(after)
@@ -137,8 +140,14 @@ def slogans_of(paras: tuple[Paragraph, ...]) -> tuple[tuple[str, ...], tuple[int
     return (), None
 
 
-def convert_body(src: Source, start: int, end: int) -> Body:
+def convert_body(src: Source, start: int, end: int, preamble_end: int = 0,
+                 kept: tuple[tuple[int, str], ...] = ()) -> Body:
+    """The body is lines start..end, after the lines that stood above the header (0..preamble_end)
+    and the header lines no field holds (``kept``)."""
+    before, _ = paragraphs(src, 0, preamble_end)
+    held = tuple(Paragraph(squash_spaces(text), i, i) for i, text in kept)
     paras, joins = paragraphs(src, start, end)
+    paras = (*before, *held, *paras)
     blocks = [
         to_markdown(p.text, paras[k + 1] if k + 1 < len(paras) else None, p) for k, p in enumerate(paras)
     ]

@@ -13,6 +13,9 @@ from ..text import slugify
 from .body import convert_body
 from .header import parse_header
 from .infer import infer_issuer, level_of
+from .layout.columns import unfold_columns
+from .layout.footnotes import find_footnotes
+from .layout.pages import drop_page_furniture
 from .source import Source
 from .tail import parse_tail
 
@@ -70,12 +73,21 @@ class Conversion:
         return tuple(name for name in REQUIRED if not getattr(self, name))
 
 
-def convert(src: Source) -> Conversion:
+def prepare(src: Source) -> tuple[Source, list[str]]:
+    """The layout passes: page furniture and footnotes out, columns side by side read one after the other."""
+    cleaned = drop_page_furniture(src)
+    found = find_footnotes(cleaned.source)
+    return unfold_columns(found.source), [*cleaned.notes, *found.notes]
+
+
+def convert(original: Source) -> Conversion:
+    src, notes = prepare(original)
     header = parse_header(src)
     tail = parse_tail(src, header.body_start)
-    body = convert_body(src, header.body_start, tail.body_end)
+    body = convert_body(src, header.body_start, tail.body_end, preamble_end=header.preamble_end,
+                        kept=header.kept)
     where = {**header.where, **tail.where}
-    notes = [*header.notes, *tail.notes]
+    notes += [*header.notes, *tail.notes]
     inferred: dict[str, str] = {}
 
     issuer, parent = header.issuer, header.parent

@@ -15,20 +15,40 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 from typing import Iterator
 from xml.etree import ElementTree as ET
 
 from ..text import nfc
 from .source import Source
+from .sources.legacy_fonts import LEGACY_NAMES, convert_run, font_encoding
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _OFF = {"0", "false", "none"}
 _BULLET_GLYPHS = {"+": "+"}  # other bullet glyphs (•, , o, –) become Markdown "-"
 
 
+# The only parts read; every other member of the archive is never inflated.
+PARTS = ("word/document.xml", "word/numbering.xml", "word/styles.xml", "word/footnotes.xml")
+# Documented limits (README, docs/huong-dan-bien-tap/nhap-van-ban.md): a directive's document.xml is a
+# few hundred KB; a part inflating past this is refused before it can fill memory.
+PART_LIMIT = 32 * 1024 * 1024
+NUMBER_START_LIMIT = 10_000  # Word's lists start at 0 or 1; a start past this is not a real document's
+
+
 class DocxError(ValueError):
     """The file is not a readable .docx; the message is for the editor."""
+
+
+def _bounded_read(z: zipfile.ZipFile, name: str) -> bytes:
+    """The part, inflated at most PART_LIMIT bytes: the size in the archive's directory may lie."""
+    with z.open(name) as member:
+        data = member.read(PART_LIMIT + 1)
+    if len(data) > PART_LIMIT:
+        raise DocxError(f"phần {name} trong tệp .docx giải nén ra quá {PART_LIMIT // (1024 * 1024)} MB — "
+                        "không phải văn bản thật (có thể là tệp độc hại); không nhập")
+    return data
 
 
 @dataclass(frozen=True)
@@ -41,8 +61,8 @@ class _Para:
 def read_docx(data: bytes, name: str) -> Source:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
-            parts = {n: z.read(n) for n in z.namelist() if n.startswith("word/") and n.endswith(".xml")}
-    except (zipfile.BadZipFile, OSError) as error:
+            parts = {n: _bounded_read(z, n) for n in PARTS if n in z.NameToInfo}
+    except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as error:
         raise DocxError(f"không phải tệp .docx đọc được ({error})") from error
     if "word/document.xml" not in parts:
         raise DocxError("tệp .docx không có word/document.xml")
@@ -54,7 +74,13 @@ def read_docx(data: bytes, name: str) -> Source:
         raise DocxError(f"XML trong tệp .docx bị hỏng ({error})") from error
 
     body = document.find(f"{W}body")
-    paras = list(_paragraphs(body, numbering)) if body is not None else []
+    default_font = _default_font(parts.get("word/styles.xml"))
+    try:
+        paras = list(_paragraphs(body, numbering, default_font)) if body is not None else []
+    except RecursionError as error:  # tables nested thousands deep: no real document has them
+        raise DocxError("bảng lồng trong bảng quá nhiều tầng — không phải văn bản thật; hãy kiểm tra tệp gốc") from error
+    fonts = {default_font, *(f.get(f"{W}ascii") or f.get(f"{W}hAnsi") for f in document.iter(f"{W}rFonts"))}
+    encodings = sorted({e for e in map(font_encoding, fonts) if e})
     lines: list[str] = []
     labels: list[int] = []
     cited: list[str] = []
@@ -67,24 +93,30 @@ def read_docx(data: bytes, name: str) -> Source:
         if not glue:
             lines.append("")
             labels.append(k)
-    notes = tuple((label, footnotes[label]) for label in dict.fromkeys(cited) if label in footnotes)
-    return Source(name=name, lines=tuple(lines), unit="đoạn", labels=tuple(labels), footnotes=notes)
+    # Word numbers notes by an internal id (LibreOffice starts at 2): label them 1, 2, … as the page shows them.
+    order = {note_id: str(k) for k, note_id in enumerate((i for i in dict.fromkeys(cited) if i in footnotes), 1)}
+    relabel = lambda m: f"[^{order.get(m[1], m[1])}]"  # noqa: E731
+    lines = [re.sub(r"\[\^(\d+)\]", relabel, line) for line in lines]
+    notes = tuple((order[note_id], footnotes[note_id]) for note_id in order)
+    reading = tuple(f"chữ gõ bằng phông {LEGACY_NAMES[e]}: đã chuyển sang Unicode" for e in encodings)
+    return Source(name=name, lines=tuple(lines), unit="đoạn", labels=tuple(labels), footnotes=notes,
+                  origin="docx", reading=reading)
 
 
-def _paragraphs(container: ET.Element, numbering: "_Numbering") -> Iterator[_Para]:
+def _paragraphs(container: ET.Element, numbering: "_Numbering", font: str | None) -> Iterator[_Para]:
     for child in container:
         if child.tag == f"{W}p":
-            yield _paragraph(child, numbering, cell_end=False)
+            yield _paragraph(child, numbering, font, cell_end=False)
         elif child.tag == f"{W}tbl":
             for row in child.iter(f"{W}tr"):
                 for cell in row.findall(f"{W}tc"):
-                    inner = list(_paragraphs(cell, numbering))
+                    inner = list(_paragraphs(cell, numbering, font))
                     if inner:
                         last = inner[-1]
                         inner[-1] = _Para(last.text, last.centred, cell_end=True)
                     yield from inner
         elif child.tag in (f"{W}sdt", f"{W}sdtContent", f"{W}customXml"):
-            yield from _paragraphs(child, numbering)
+            yield from _paragraphs(child, numbering, font)
 
 
 def _flag(props: ET.Element | None, tag: str) -> bool:
@@ -94,7 +126,24 @@ def _flag(props: ET.Element | None, tag: str) -> bool:
     return el is not None and el.get(f"{W}val", "true") not in _OFF
 
 
-def _paragraph(p: ET.Element, numbering: "_Numbering", cell_end: bool) -> _Para:
+def _font(rpr: ET.Element | None) -> str | None:
+    fonts = rpr.find(f"{W}rFonts") if rpr is not None else None
+    return (fonts.get(f"{W}ascii") or fonts.get(f"{W}hAnsi")) if fonts is not None else None
+
+
+def _default_font(styles_xml: bytes | None) -> str | None:
+    """The document's font where a run names none: the defaults, or the Normal style's."""
+    if not styles_xml:
+        return None
+    root = ET.fromstring(styles_xml)
+    for path in (f"{W}docDefaults/{W}rPrDefault/{W}rPr", f"{W}style[@{W}styleId='Normal']/{W}rPr"):
+        found = _font(root.find(path))
+        if found:
+            return found
+    return None
+
+
+def _paragraph(p: ET.Element, numbering: "_Numbering", default_font: str | None, cell_end: bool) -> _Para:
     ppr = p.find(f"{W}pPr")
     jc = ppr.find(f"{W}jc") if ppr is not None else None
     centred = jc is not None and jc.get(f"{W}val") == "center"
@@ -102,11 +151,12 @@ def _paragraph(p: ET.Element, numbering: "_Numbering", cell_end: bool) -> _Para:
     for run in p.iter(f"{W}r"):
         rpr = run.find(f"{W}rPr")
         bold, italic = _flag(rpr, "b"), _flag(rpr, "i")
+        font = _font(rpr) or default_font
         for el in run:
             if el.tag == f"{W}t":
-                runs.append((el.text or "", bold, italic))
+                runs.append((convert_run(el.text or "", font), bold, italic))
             elif el.tag in (f"{W}tab", f"{W}ptab"):
-                runs.append((" ", bold, italic))
+                runs.append(("\t", bold, italic))  # a tab may part two header cells (layout.columns)
             elif el.tag in (f"{W}br", f"{W}cr") and el.get(f"{W}type") not in ("page", "column"):
                 runs.append(("\n", bold, italic))  # keeps a bold span whole across the break
             elif el.tag == f"{W}noBreakHyphen":
@@ -193,14 +243,19 @@ class _Numbering:
                 a = abstract.get(ref.get(f"{W}val")) if ref is not None else None
                 if a is None:
                     continue
-                self.levels[num.get(f"{W}numId", "")] = {
-                    int(lvl.get(f"{W}ilvl", "0")): (
+                levels = {
+                    _int(lvl.get(f"{W}ilvl"), 0): (
                         _val(lvl, "numFmt", "decimal"),
                         _val(lvl, "lvlText", ""),
-                        int(_val(lvl, "start", "1")),
+                        _int(_val(lvl, "start", "1"), 1),
                     )
                     for lvl in a.findall(f"{W}lvl")
                 }
+                for _, _, start in levels.values():
+                    if not -1 < start <= NUMBER_START_LIMIT:
+                        raise DocxError(f"danh sách đánh số tự động bắt đầu từ {start} — không phải văn bản thật; "
+                                        "hãy sửa số bắt đầu của danh sách trong Word rồi nhập lại")
+                self.levels[num.get(f"{W}numId", "")] = levels
         if styles_xml:
             for style in ET.fromstring(styles_xml).findall(f"{W}style"):
                 num_pr = style.find(f"{W}pPr/{W}numPr")
@@ -208,7 +263,7 @@ class _Numbering:
                     ilvl = num_pr.find(f"{W}ilvl")
                     self.style_num[style.get(f"{W}styleId", "")] = (
                         num_pr.find(f"{W}numId").get(f"{W}val", ""),  # type: ignore[union-attr]
-                        int(ilvl.get(f"{W}val", "0")) if ilvl is not None else 0,
+                        _int(ilvl.get(f"{W}val"), 0) if ilvl is not None else 0,
                     )
 
     def label(self, ppr: ET.Element | None) -> str:
@@ -218,7 +273,7 @@ class _Numbering:
         if num_pr is not None and num_pr.find(f"{W}numId") is not None:
             num_id = num_pr.find(f"{W}numId").get(f"{W}val", "")  # type: ignore[union-attr]
             ilvl_el = num_pr.find(f"{W}ilvl")
-            ilvl = int(ilvl_el.get(f"{W}val", "0")) if ilvl_el is not None else 0
+            ilvl = _int(ilvl_el.get(f"{W}val"), 0) if ilvl_el is not None else 0
         else:
             style = ppr.find(f"{W}pStyle")
             found = self.style_num.get(style.get(f"{W}val", "")) if style is not None else None
@@ -244,6 +299,14 @@ class _Numbering:
             return _FORMATS.get(f, str)(counts.get(k, levels.get(k, ("", "", 1))[2]))
 
         return re.sub(r"%(\d)", fill, text) + " "
+
+
+def _int(text: str | None, default: int) -> int:
+    """A number attribute; a missing or malformed one is the default, as Word reads it."""
+    try:
+        return int(text) if text is not None else default
+    except ValueError:
+        return default
 
 
 def _val(el: ET.Element, tag: str, default: str) -> str:

@@ -16,11 +16,11 @@ from typing import Mapping
 
 from ..records import KINDS, Kind
 from ..text import fold, squash_spaces
-from .source import Source, ends_sentence, is_caps, is_ornament, strip_emphasis
+from .numbers import NUMBER_LINE, kind_of_number, read_number_line
+from .source import Source, ends_sentence, is_caps, is_ornament, starts_lower, strip_emphasis
 
-_NUMBER_LINE = re.compile(r"^Số\s*:?\s*(?P<rest>\d*\s*[a-zA-Z]?\s*-.*)$")
-NUMBER_SHAPE = re.compile(r"^[0-9]+[a-z]?-[^\s/]+(/[^\s/]+)+$")  # as in directive.schema.json
-_SUBJECT_LINE = re.compile(r"^V/v\b\s*(?P<rest>.*)$")
+# "V/v", "V/V", "V.v"; OCR reads the italic "V/v" of a scan as "V⁄%" too.
+_SUBJECT_LINE = re.compile(r"^(?:V\s?[/⁄∕]\s?[vV%]|V\.v)(?=\s)\s*(?P<rest>.*)$")
 _DATE_LINE = re.compile(
     r"^(?P<place>[^,\d]*?)\s*,?\s*ngày\s+(?P<d>\d{0,2})\s*tháng\s+(?P<m>\d{0,2})\s*năm\s+(?P<y>\d{4})\s*$",
     re.IGNORECASE,
@@ -31,13 +31,19 @@ _ITEM = re.compile(r"^[-–+•]\s*")
 # "Kính gửi: - A; - B." on one line; "chính trị - xã hội" has no comma before its dash.
 _INLINE_ITEM = re.compile(r"(?<=[;,])\s+(?=[-–•]\s)")
 _KIND_BY_FOLDED = {fold(k.name): k for k in KINDS}
-_KIND_BY_CODE = {k.code: k for k in KINDS}
+# Kinds of State documents the bulletin does not publish: a header line, never an issuer.
+_OTHER_KINDS = {"nghi dinh", "thong tu", "thong tu lien tich", "luat", "phap lenh", "lenh", "giay moi", "dieu le"}
 # A line of the issuer block that starts one of these names a new body;
 # any other line ("VÀ DOANH NGHIỆP TỈNH THÁI BÌNH") continues the one above.
 _BODY_HEADS = (
     "ban ", "dang uy", "dang bo", "dang doan", "chi bo", "chi uy", "huyen uy", "quan uy", "thi uy",
     "thanh uy", "tinh uy", "van phong", "uy ban", "bo chinh tri", "hoi dong", "so ", "phong ",
+    "ubnd", "hdnd", "bo ", "cuc ", "tong cuc", "chi cuc", "truong ", "benh vien", "cong an", "vien ", "toa an",
+    "trung tam", "thanh tra", "kho bac", "doan ", "mat tran",
 )
+_SUBJECT_WHERE = (", sau “V/v”", ", dưới số hiệu")
+_PREAMBLE_MAX = 4  # non-empty lines a title or heading above the header may take
+_ANCHOR_WITHIN = 40
 _TITLE_MAX_LINES = 6
 _TITLE_MAX_CHARS = 400
 
@@ -52,6 +58,9 @@ class Header:
     place: str | None = None
     date: dt.date | None = None
     addressees: tuple[str, ...] = ()
+    preamble_end: int = 0  # lines before the header (a title above it) go to the body's start
+    # header text no field holds (a third issuer level, words after the number): kept at the body's start
+    kept: tuple[tuple[int, str], ...] = ()
     body_start: int = 0
     where: Mapping[str, str] = field(default_factory=dict)  # field -> "dòng 7"
     notes: tuple[str, ...] = ()  # report lines: how a value was read, what was odd
@@ -61,9 +70,54 @@ def kind_of_line(text: str) -> Kind | None:
     return _KIND_BY_FOLDED.get(fold(squash_spaces(text)))
 
 
-def number_code(number: str) -> str:
-    """"KH" of "02-KH/BTGDUK"."""
-    return number.split("-", 1)[1].split("/", 1)[0]
+def _stray_mark(src: Source, text: str) -> bool:
+    """One character alone in a scanned header: the "*" under the issuer, misread by OCR ("W", "x")."""
+    return src.origin == "ocr" and len(text) == 1
+
+
+def _ornament_over_two_lines(lines: tuple[str, ...], i: int) -> bool:
+    """"CỘNG HÒA XÃ HỘI CHỦ NGHĨA" / "VIỆT NAM": a narrow column wraps the State name."""
+    j = next_filled(lines, i + 1)
+    if j >= len(lines) or j > i + 2:
+        return False
+    return is_ornament(f"{strip_emphasis(lines[i])} {strip_emphasis(lines[j])}")
+
+
+def is_date_line(text: str) -> bool:
+    return bool(_DATE_LINE.match(text))
+
+
+def _is_anchor(text: str) -> bool:
+    """A line only a header has: the number, the date, the Party or State name."""
+    return bool(NUMBER_LINE.match(text) or _DATE_LINE.match(text)) or (is_ornament(text) and len(text) > 3)
+
+
+def header_start(src: Source) -> int:
+    """Where the header begins: 0, or after a title or heading above it."""
+    lines = src.lines
+    anchor = next((i for i in range(min(len(lines), _ANCHOR_WITHIN)) if lines[i] and _is_anchor(strip_emphasis(lines[i]))), None)
+    if not anchor:
+        return 0
+    start, i = anchor, anchor - 1
+    while i >= 0:
+        text = strip_emphasis(lines[i])
+        if not text or is_ornament(text) or _stray_mark(src, text):
+            i -= 1
+            continue
+        if not is_caps(text) or kind_of_line(text) or _HEADING.match(text):
+            break
+        j = i
+        while j > 0 and lines[j - 1] and is_caps(strip_emphasis(lines[j - 1])):
+            j -= 1
+        if start != anchor and not fold(squash_spaces(strip_emphasis(lines[j]))).startswith(_BODY_HEADS):
+            break
+        start, i = j, j - 1
+    while start > 0 and not lines[start - 1]:
+        start -= 1
+    before = [x for x in lines[:start] if x]
+    if not before or len(before) > _PREAMBLE_MAX or any(kind_of_line(strip_emphasis(x)) for x in before):
+        return 0
+    return start
 
 
 def block_end(lines: tuple[str, ...], start: int) -> int:
@@ -86,7 +140,9 @@ def parse_header(src: Source) -> Header:
     where: dict[str, str] = {}
     notes: list[str] = []
     issuer_lines: list[int] = []
-    i = 0
+    i = first = header_start(src)
+    if first:
+        notes.append(f"{src.where(0, first - 1)}: dòng đứng trên phần đầu văn bản — giữ ở đầu nội dung")
     while i < len(lines):
         if not lines[i]:
             i += 1
@@ -94,14 +150,30 @@ def parse_header(src: Source) -> Header:
         text = strip_emphasis(lines[i])
         if is_ornament(text):
             i += 1
-        elif "number" not in where and (m := _NUMBER_LINE.match(text)):
-            _read_number(src, i, m["rest"], values, where, notes)
+        elif _ornament_over_two_lines(lines, i):
+            i += 2
+        elif _stray_mark(src, text) and "number" not in where:
+            # the "*" under the issuer, misread by OCR ("W", "x"): a scan is a draft and the report says so
+            notes.append(f"{src.where(i)}: “{text}” đứng riêng dưới tên cơ quan — có lẽ dấu * bị OCR đọc nhầm, bỏ qua")
             i += 1
+        elif "number" not in where and (m := NUMBER_LINE.match(text)):
+            after = _read_number(src, i, m["rest"], values, where, notes)
+            if after and "date" not in where and (d := _DATE_LINE.match(after)):
+                _read_date(src, i, d, values, where, notes)
+            elif after:
+                values["kept"] = (*values.get("kept", ()), (i, after))
+                notes.append(f"{src.where(i)}: “{after}” sau số hiệu — không có trường nào cho phần này, giữ ở đầu nội dung")
+            i += 1
+            if i < len(lines) and lines[i] and "title" not in where and _is_subject_under_number(lines[i]):
+                end = _title_block_end(lines, i)
+                values["title"] = squash_spaces(" ".join(strip_emphasis(x) for x in lines[i:end]))
+                where["title"] = src.where(i, end - 1) + _SUBJECT_WHERE[1]
+                i = end
         elif "title" not in where and (m := _SUBJECT_LINE.match(text)):
             end = _title_block_end(lines, i)
             parts = [m["rest"], *(strip_emphasis(x) for x in lines[i + 1 : end])]
             values["title"] = squash_spaces(" ".join(parts))
-            where["title"] = src.where(i, end - 1) + ", sau “V/v”"
+            where["title"] = src.where(i, end - 1) + _SUBJECT_WHERE[0]
             i = end
         elif "date" not in where and (m := _DATE_LINE.match(text)):
             _read_date(src, i, m, values, where, notes)
@@ -112,21 +184,25 @@ def parse_header(src: Source) -> Header:
             i = _read_title_after_kind(src, i, values, where)
         elif "addressees" not in where and (m := _ADDRESSEES_LINE.match(text)):
             i = _read_addressees(src, i, m["rest"], values, where)
-        elif "kind" not in where and "title" not in where and is_caps(text) and not _HEADING.match(text):
+        elif (
+            "kind" not in where and "title" not in where and "number" not in where and is_caps(text)
+            and not _HEADING.match(text) and not ("date" in where and issuer_lines)
+            and fold(squash_spaces(text)) not in _OTHER_KINDS
+        ):
             issuer_lines.append(i)
             i += 1
         else:
             break
     if issuer_lines:
         _read_issuer_block(src, issuer_lines, values, where, notes)
-    if "kind" not in values and values.get("number"):
-        code = number_code(str(values["number"]))
-        if code in _KIND_BY_CODE:
-            values["kind"] = _KIND_BY_CODE[code].name
-            where["kind"] = f"theo ký hiệu “{code}” của số hiệu, {where['number']}"
+    known, code = kind_of_number(str(values["number"])) if values.get("number") else (None, "")
+    if "kind" not in values and known:
+        values["kind"] = known.name
+        where["kind"] = f"theo ký hiệu “{code}” của số hiệu, {where['number']}"
+    elif "kind" not in values and where.get("title", "").endswith(_SUBJECT_WHERE):
+        values["kind"] = "Công văn"  # Nghị định 30, Hướng dẫn 36: a công văn has a subject, not a kind line
+        where["kind"] = f"theo trích yếu của công văn, {where['title']}"
     elif values.get("kind") and values.get("number"):
-        code = number_code(str(values["number"]))
-        known = _KIND_BY_CODE.get(code)
         if known and known.name != values["kind"]:
             notes.append(
                 f"chú ý: loại “{values['kind']}” ({where['kind']}) không khớp ký hiệu “{code}” "
@@ -134,24 +210,34 @@ def parse_header(src: Source) -> Header:
             )
     return Header(
         **values,  # type: ignore[arg-type]
+        preamble_end=first,
         body_start=i,
         where=MappingProxyType(where),
         notes=tuple(notes),
     )
 
 
-def _read_number(src: Source, i: int, rest: str, values: dict, where: dict, notes: list) -> None:
-    number = re.sub(r"\s+", "", rest)
+def _read_number(src: Source, i: int, rest: str, values: dict, where: dict, notes: list) -> str:
+    """Reads the number; returns what follows it on the line."""
+    read = read_number_line(rest)
     where["number"] = src.where(i)
-    if NUMBER_SHAPE.match(number):
-        values["number"] = number
-    else:
-        values["number"] = None
-        notes.append(f"{src.where(i)}: số hiệu “{squash_spaces(rest)}” không đủ dạng <số>-<loại>/<cơ quan> — để trống (null)")
+    values["number"] = read.number
+    if read.number is None:
+        notes.append(f"{src.where(i)}: số hiệu “{read.written}” không đủ dạng <số>-<loại>/<cơ quan> "
+                      "hay <số>/<loại>-<cơ quan> — để trống (null)")
+    return read.rest
+
+
+def _is_subject_under_number(line: str) -> bool:
+    """The Công văn subject written right under the number, without "V/v"."""
+    text = strip_emphasis(line)
+    if not text or is_caps(text) or is_ornament(text) or _DATE_LINE.match(text) or _ADDRESSEES_LINE.match(text):
+        return False
+    return starts_lower(text) or bool(re.match(r"^(?:Về việc|Về)\s", text))
 
 
 def _read_date(src: Source, i: int, m: re.Match[str], values: dict, where: dict, notes: list) -> None:
-    place = m["place"].strip(" ,")
+    place = squash_spaces(m["place"]).strip(" ,")
     if place:
         values["place"] = place
         where["place"] = src.where(i)
@@ -208,13 +294,14 @@ def split_items(lines: list[str]) -> list[str]:
     return [squash_spaces(item).rstrip(" ,;.") for item in items if item.strip(" ,;.")]
 
 
-def list_end(lines: tuple[str, ...], start: int) -> int:
+def list_end(lines: tuple[str, ...], start: int, limit: int | None = None) -> int:
     """End of a dashed list that may be interrupted by empty lines (one item per Word paragraph)."""
-    end = block_end(lines, start)
+    limit = len(lines) if limit is None else limit
+    end = min(block_end(lines, start), limit)
     while True:
         nxt = next_filled(lines, end)
-        if nxt < len(lines) and _ITEM.match(strip_emphasis(lines[nxt])):
-            end = block_end(lines, nxt)
+        if nxt < limit and _ITEM.match(strip_emphasis(lines[nxt])):
+            end = min(block_end(lines, nxt), limit)
         else:
             return end
 
@@ -243,4 +330,6 @@ def _read_issuer_block(src: Source, indexes: list[int], values: dict, where: dic
         values["parent"] = parent
         where["parent"] = src.where(lines[0], lines[-1])
     for lines, text in units[:-2]:
-        notes.append(f"chú ý: {src.where(lines[0], lines[-1])}: “{text}” ở trên cơ quan cấp trên — chưa ghi vào trường nào")
+        values["kept"] = (*values.get("kept", ()), *((j, strip_emphasis(src.lines[j])) for j in lines))
+        notes.append(f"chú ý: {src.where(lines[0], lines[-1])}: “{text}” ở trên cơ quan cấp trên — không có trường "
+                     "nào cho dòng này, giữ ở đầu nội dung")

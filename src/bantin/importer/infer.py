@@ -116,11 +116,11 @@ def level_of(issuer: str | None, parent: str | None) -> tuple[str | None, str | 
         if not name:
             continue
         f = fold(name)
-        if re.search(r"\b(huyen|quan|thi) uy\b", f):
+        if re.search(r"\b(huyen|quan|thi) uy\b", f) or re.search(r"\bdang bo (huyen|quan|thi xa)\b", f):
             return "huyen", name
         if re.search(r"\bdang uy (xa|phuong|thi tran)\b", f) or f.startswith("chi bo"):
             return "co-so", name
-        if "tinh uy" in f or re.search(r"\bthanh uy (tp\.? ?)?(" + "|".join(_CENTRAL_CITIES) + r")\b", f):
+        if "tinh uy" in f or "dang bo tinh" in f or re.search(r"\bthanh uy (tp\.? ?)?(" + "|".join(_CENTRAL_CITIES) + r")\b", f):
             return "tinh", name
         if "dang uy khoi" in f and re.search(r"\btinh\b", f):
             return "tinh", name

@@ -7,15 +7,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence, TextIO
 
-from ..problems import cannot_read
 from ..records import LEVELS
-from ..text import find_control
 from .convert import Conversion, convert
-from .docx import DocxError, read_docx
 from .emit import directive_file, slogan_file
-from .source import Source, is_caps, text_source
-
-SUFFIXES = (".txt", ".docx")
+from .source import is_caps
+from .sources.read import KNOWN, SUFFIXES, ReadError, read_source
+from .summary import Row, failed_row, imported_row, table
 
 LABELS = {
     "number": "số hiệu",
@@ -32,10 +29,6 @@ LABELS = {
     "recipient_notes": "ghi chú nơi nhận",
     "slogans": "khẩu hiệu",
 }
-
-
-class ReadError(Exception):
-    """A file that cannot be read; the message is for the editor."""
 
 
 @dataclass(frozen=True)
@@ -56,40 +49,16 @@ def collect(paths: Sequence[Path]) -> tuple[list[Path], list[str]]:
                 if p.is_file() and p.suffix.lower() in SUFFIXES and not p.name.startswith(("~$", "."))
             )
             if not found:
-                errors.append(f"{path}: thư mục không có tệp .txt hoặc .docx nào")
+                errors.append(f"{path}: thư mục không có tệp văn bản nào ({KNOWN})")
             files += found
         elif path.is_file():
             if path.suffix.lower() in SUFFIXES:
                 files.append(path)
             else:
-                errors.append(f"{path}: không nhập được tệp “{path.suffix or path.name}” — chỉ nhận .txt và .docx")
+                errors.append(f"{path}: không nhập được tệp “{path.suffix or path.name}” — chỉ nhận {KNOWN}")
         else:
             errors.append(f"{path}: không tìm thấy tệp hoặc thư mục")
     return files, errors
-
-
-def read_source(path: Path) -> Source:
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise ReadError(cannot_read(error)) from error
-    if path.suffix.lower() == ".docx":
-        try:
-            return read_docx(data, str(path))
-        except DocxError as error:
-            raise ReadError(str(error)) from error
-    try:
-        source = text_source(str(path), data.decode("utf-8-sig"))
-    except UnicodeDecodeError as error:
-        raise ReadError("tệp không phải văn bản UTF-8 — hãy lưu lại với mã UTF-8 rồi nhập lại") from error
-    # Any other control character would be written into content that
-    # `bantin check` then refuses: say so now, where it can be fixed.
-    control = find_control("\n".join(source.lines))
-    if control is not None:
-        line, column, code = control
-        raise ReadError(f"dòng {line}, cột {column}: ký tự điều khiển {code} (không nhìn thấy) — "
-                        "hãy xóa ký tự này rồi nhập lại")
-    return source
 
 
 def outputs(conv: Conversion, content_dir: Path) -> list[Output]:
@@ -120,6 +89,8 @@ def _value(conv: Conversion, name: str) -> str:
 def report(conv: Conversion, written: Sequence[Path]) -> list[str]:
     """What was found and where, what was inferred and from which sentence, what is missing."""
     lines = [f"{conv.source.name} → {', '.join(str(p) for p in written)}"]
+    if conv.source.reading:
+        lines += ["  cách đọc:", *(f"    {r}" for r in conv.source.reading)]
     found, inferred, missing = [], [], []
     for name, label in LABELS.items():
         value = getattr(conv, name, None)
@@ -160,13 +131,15 @@ def run_import(files: Sequence[Path], content_dir: Path, force: bool = False, *,
     status = 1 if errors else 0
     made_by: dict[Path, Path] = {}  # output -> the input it came from, in this run
     imported = 0
+    rows: list[Row] = []
     for k, path in enumerate(paths, 1):
         if len(paths) > 1:
-            print(f"[{k}/{len(paths)}] {path}", file=out)
+            print(f"[{k}/{len(paths)}] {path}", file=out, flush=True)
         try:
             conv = convert(read_source(path))
         except ReadError as error:
             print(f"{path}: {error}", file=err)
+            rows.append(failed_row(path, str(error)))
             status = 1
             continue
         planned = outputs(conv, content_dir)
@@ -179,6 +152,7 @@ def run_import(files: Sequence[Path], content_dir: Path, force: bool = False, *,
         if clashes:
             for message in clashes:
                 print(f"{path}: {message}", file=err)
+            rows.append(failed_row(path, "tệp đích đã có, không ghi đè"))
             status = 1
             continue
         for o in planned:
@@ -186,9 +160,11 @@ def run_import(files: Sequence[Path], content_dir: Path, force: bool = False, *,
             o.path.write_text(o.text, encoding="utf-8", newline="\n")
             made_by[o.path] = path
         imported += 1
+        rows.append(imported_row(path, conv))
         print("\n".join(report(conv, [o.path for o in planned])), file=out)
         if conv.missing_required:
             status = 1
     if len(paths) > 1:
+        print("", *table(rows), sep="\n", file=out)
         print(f"Đã nhập {imported}/{len(paths)} văn bản.", file=out)
     return status

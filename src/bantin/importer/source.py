@@ -8,14 +8,15 @@ value came from in words the editor can check ("dòng 7", "đoạn 12").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Iterable
 
 from ..text import fold, nfc
 
 # PDF extraction leaves NBSP, tabs and zero-width marks that look like nothing.
 # pdftotext starts each page's first line with a form feed.
-_INVISIBLE = str.maketrans({"\u00a0": " ", "\t": " ", "\u200b": None, "\ufeff": None, "\u00ad": None,
-                            "\f": None})
+# Tabs stay: a tab between two header cells is a column gap (layout.columns).
+_INVISIBLE = str.maketrans({"\u00a0": " ", "\u200b": None, "\ufeff": None, "\u00ad": None})
 _EMPHASIS_ENDS = re.compile(r"^\*{1,3}|\*{1,3}$")
 _ORNAMENT = re.compile(r"^[\s*\-_=~.]+$")
 # "./." closes a letter ("Trân trọng./.").
@@ -30,7 +31,10 @@ class Source:
     lines: tuple[str, ...]
     unit: str = "dòng"  # "đoạn" for .docx, where a line is part of a paragraph
     labels: tuple[int, ...] = ()  # editor-facing number per line; empty: line index + 1
-    footnotes: tuple[tuple[str, str], ...] = ()  # (label, text), .docx only
+    footnotes: tuple[tuple[str, str], ...] = ()  # (label, text)
+    pages: tuple[int, ...] = ()  # indexes of the lines that begin a new page (a form feed in PDF text)
+    origin: str = "text"  # "text", "docx", "pdf" (a text layer), "ocr"
+    reading: tuple[str, ...] = ()  # how the file was read, for the report: tool, encoding, OCR doubts
 
     def number(self, index: int) -> int:
         return self.labels[index] if self.labels else index + 1
@@ -42,10 +46,43 @@ class Source:
         return f"{self.unit} {a}" if a == b else f"{self.unit} {a}–{b}"
 
 
+    def keep(self, indexes: Iterable[int]) -> "Source":
+        """The same document with only these lines, each still named by its place in the original."""
+        kept = list(indexes)
+        where = {old: new for new, old in enumerate(kept)}
+        return replace(
+            self,
+            lines=tuple(self.lines[i] for i in kept),
+            labels=tuple(self.number(i) for i in kept),
+            pages=tuple(where[i] for i in self.pages if i in where),
+        )
+
+
+    def rebuilt(self, order: Iterable[tuple[int, str]]) -> "Source":
+        """New lines, each (index of the original line it comes from, its text), in a new order."""
+        order = list(order)
+        firsts: dict[int, int] = {}
+        for new, (old, _) in enumerate(order):
+            firsts.setdefault(old, new)
+        return replace(
+            self,
+            lines=tuple(text for _, text in order),
+            labels=tuple(self.number(old) for old, _ in order),
+            pages=tuple(firsts[i] for i in self.pages if i in firsts),
+        )
+
+
 def text_source(name: str, text: str) -> Source:
-    """A plain-text document; whitespace-only lines become empty lines."""
+    """A plain-text document; whitespace-only lines become empty lines; form feeds mark pages."""
     text = nfc(text).replace("\r\n", "\n").replace("\r", "\n").translate(_INVISIBLE)
-    return Source(name=name, lines=tuple(line.rstrip() if line.strip() else "" for line in text.split("\n")))
+    lines: list[str] = []
+    pages: list[int] = []
+    for line in text.split("\n"):
+        if "\f" in line:
+            pages.append(len(lines))
+            line = line.replace("\f", "")
+        lines.append(line.rstrip() if line.strip() else "")
+    return Source(name=name, lines=tuple(lines), pages=tuple(p for p in pages if p > 0))
 
 
 def strip_emphasis(line: str) -> str:
@@ -59,9 +96,15 @@ def is_caps(text: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
+# The Party name; the State name and motto of Nghị định 30's header (any dash, any spacing).
+_NATIONAL = {"dang cong san viet nam", "cong hoa xa hoi chu nghia viet nam", "doc lap - tu do - hanh phuc"}
+
+
 def is_ornament(text: str) -> bool:
-    """Lines the page template prints itself: the Party name, "*", rules (empty once emphasis is stripped)."""
-    return not text.strip() or bool(_ORNAMENT.match(text)) or fold(text) == "dang cong san viet nam"
+    """Lines the page template prints itself: the Party or State name, the motto, "*", rules."""
+    if not text.strip() or _ORNAMENT.match(text):
+        return True
+    return " ".join(re.sub(r"\s*[-–—]\s*", " - ", fold(text)).split()) in _NATIONAL
 
 
 def ends_sentence(text: str) -> bool:

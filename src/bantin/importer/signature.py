@@ -1,0 +1,96 @@
+"""The signature block: authority (T/M, K/T, T/L, T/UQ), on whose behalf, position, name.
+
+Found from its end: the name is the last line of the range, above it the
+lines in capitals ("K/T TRƯỞNG BAN", "PHÓ TRƯỞNG BAN"; "Q. GIÁM ĐỐC" for an
+acting head). "(đã ký)" between them, which a typed copy puts where the
+signature was, is not part of any field: its lines are handed back so the
+report can say they were left out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..records import Signer
+from ..text import fold, squash_spaces
+from .source import Source, is_caps, is_ornament, strip_emphasis
+
+_AUTHORITY = re.compile(r"^(?P<a>T/M|K/T|T/L|T/UQ|TM\.?|KT\.?|TL\.?|TUQ\.?)\s*(?P<rest>\S.*)$")
+_AUTHORITY_NAMES = {"TM": "T/M", "KT": "K/T", "TL": "T/L", "TUQ": "T/UQ"}
+_POSITION_WORDS = ("truong", "pho", "bi thu", "chu tich", "chanh", "uy vien", "giam doc", "thuong truc", "ban ",
+                   "q. ", "tong ", "cuc ", "vu ")
+_NAME = re.compile(r"^[^\W\d_]+(?: [^\W\d_]+){1,6}$")
+_SIGNED = re.compile(r"^[(\[]\s*(?:đã\s+ký|ký|ký\s+tên|ký,?\s+đóng\s+dấu|đã\s+ký\s+và\s+đóng\s+dấu)[^)\]]*[)\]]$",
+                     re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Signature:
+    signer: Signer
+    first: int  # first line of the block
+    signed: tuple[int, ...] = ()  # "(đã ký)" lines, left out of every field
+
+
+def is_signed_mark(text: str) -> bool:
+    return bool(_SIGNED.match(text))
+
+
+def last_filled(lines: tuple[str, ...], end: int) -> int:
+    i = end - 1
+    while i > 0 and not lines[i]:
+        i -= 1
+    return i
+
+
+def _looks_like_name(text: str) -> bool:
+    if not _NAME.match(text):
+        return False
+    words = text.split()
+    if all(w[0].isupper() and not w.isupper() for w in words if len(w) > 1):
+        return True
+    return is_caps(text) and not any(p in fold(text) for p in _POSITION_WORDS)
+
+
+def find_signature(src: Source, start: int, end: int) -> Signature | None:
+    """The signature at the end of lines[start:end]: capitals, then a name."""
+    lines = src.lines
+    name_at = last_filled(lines, end)
+    signed: list[int] = []
+    while name_at > start and is_signed_mark(strip_emphasis(lines[name_at])):  # "(đã ký)" under the name
+        signed.append(name_at)
+        name_at = last_filled(lines, name_at)
+    if name_at < start or not lines[name_at]:
+        return None
+    name = squash_spaces(strip_emphasis(lines[name_at]))
+    if not _looks_like_name(name):
+        return None
+    position_lines: list[int] = []
+    i = name_at - 1
+    while i >= start:
+        text = strip_emphasis(lines[i])
+        if not text:
+            i -= 1
+            continue
+        if is_signed_mark(text):
+            signed.append(i)
+            i -= 1
+            continue
+        if not is_caps(text) or is_ornament(text):
+            break
+        position_lines.insert(0, i)
+        i -= 1
+    if not position_lines:
+        return None
+    parts = [squash_spaces(strip_emphasis(lines[j])) for j in position_lines]
+    m = _AUTHORITY.match(parts[0])
+    if m is None and not any(w in fold(" ".join(parts)) for w in _POSITION_WORDS):
+        return None
+    if m is not None:
+        authority = _AUTHORITY_NAMES.get(m["a"].rstrip(".").replace("/", ""), m["a"])
+        behalf = [m["rest"], *parts[1:-1]] if len(parts) > 1 else [m["rest"]]
+        position = parts[-1] if len(parts) > 1 else None
+        signer = Signer(name=name, position=position, authority=authority, on_behalf_of=" ".join(behalf) or None)
+    else:
+        signer = Signer(name=name, position=" ".join(parts))
+    return Signature(signer, position_lines[0], tuple(sorted(signed)))
