@@ -310,10 +310,32 @@
       else say("Không có trang nào chứa đủ các từ của " + quoted + "; " + count(n) + " kết quả chứa một phần.");
       return show(result, 0);
     }).catch(function () {
-      say("Không tải được chỉ mục tìm kiếm. Hãy kiểm tra kết nối mạng rồi thử lại.");
+      return savedSearch(text);
     }).then(function () {
       list.removeAttribute("aria-busy");
       document.documentElement.setAttribute("data-bt-search", "done");
+    });
+  }
+
+  /* No index (no network, index not downloaded): the saved pages only. */
+  function savedSearch(text) {
+    var offline = self.bantinSearchOffline;
+    if (!offline) return say("Không tải được chỉ mục tìm kiếm. Hãy kiểm tra kết nối mạng rồi thử lại.");
+    return offline.search(text).then(function (found) {
+      var quoted = "“" + text + "”";
+      say((found.hits.length ? "Tìm thấy " + count(found.hits.length) + " trang cho " + quoted : "Không tìm thấy trang nào cho " + quoted) +
+        " trong " + count(found.pages) + " trang đã lưu trên máy. Đang không tải được chỉ mục tìm kiếm, nên chưa tìm trong toàn bộ kho.");
+      found.hits.forEach(function (hit) {
+        var li = el("li", "bt-entry bt-search__hit bt-search__hit--saved");
+        var a = el("a", "bt-entry__link");
+        a.href = hit.page.url;
+        a.appendChild(el("span", "bt-entry__title", hit.page.title));
+        li.appendChild(a);
+        var cut = offline.excerpt(hit.page.text, found.keys);
+        if (cut) { var p = el("span", "bt-search__excerpt"); p.appendChild(cut); li.appendChild(p); }
+        li.appendChild(el("span", "bt-entry__issuer", "Bản lưu ngày " + self.bantinSaved.when(hit.page.saved)));
+        list.appendChild(li);
+      });
     });
   }
 

@@ -1,0 +1,67 @@
+/* Search without network, in the pages saved on this device (offline.js
+   lists them): every word of the query must be in the page, accents and
+   case aside. search.js falls back to it when the index cannot be loaded,
+   and says that only saved pages were searched. Also draws the excerpt of
+   a text around the query's words, marked, for any result. */
+(function () {
+  "use strict";
+  var WORD = /[\p{L}\p{N}]+/gu;
+  function fold(s) {
+    return s.replace(/Đ/g, "D").replace(/đ/g, "d").normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+  }
+  function words(text) {
+    var out = [], m;
+    WORD.lastIndex = 0;
+    while ((m = WORD.exec(text))) out.push({ at: m.index, end: m.index + m[0].length, key: fold(m[0]) });
+    return out;
+  }
+  function queryKeys(query) {
+    return Array.from(new Set(words(query.normalize("NFC")).map(function (w) { return w.key; })));
+  }
+
+  /* A fragment: about ``span`` characters of ``text`` around the first
+     place the query's words meet, each query word in <mark>. */
+  function excerpt(text, keys, span) {
+    span = span || 220;
+    var found = words(text).filter(function (w) { return keys.indexOf(w.key) >= 0; });
+    var frag = document.createDocumentFragment();
+    if (!found.length) return null;
+    var start = Math.max(0, found[0].at - Math.floor(span / 3));
+    var end = Math.min(text.length, start + span);
+    if (start > 0) start = text.indexOf(" ", start) + 1 || start;
+    if (end < text.length) end = Math.max(text.lastIndexOf(" ", end), found[0].end);
+    var at = start;
+    if (start > 0) frag.append("… ");
+    found.forEach(function (w) {
+      if (w.at < at || w.end > end) return;
+      frag.append(text.slice(at, w.at));
+      var mark = document.createElement("mark");
+      mark.textContent = text.slice(w.at, w.end);
+      frag.appendChild(mark);
+      at = w.end;
+    });
+    frag.append(text.slice(at, end));
+    if (end < text.length) frag.append(" …");
+    return frag;
+  }
+
+  /* The saved pages holding every word, most matches first. */
+  function search(query) {
+    var keys = queryKeys(query);
+    if (!self.bantinSaved || !keys.length) return Promise.resolve({ hits: [], pages: 0 });
+    return self.bantinSaved.pages(true).then(function (pages) {
+      pages = pages.filter(function (p) { return !/\/tim-kiem(\/|\.html)$/.test(new URL(p.url).pathname); });
+      var hits = pages.map(function (p) {
+        var own = new Map();
+        words(p.title + " " + p.text).forEach(function (w) { own.set(w.key, (own.get(w.key) || 0) + 1); });
+        var all = keys.every(function (k) { return own.has(k); });
+        var score = keys.reduce(function (sum, k) { return sum + (own.get(k) || 0); }, 0);
+        var inTitle = keys.filter(function (k) { return fold(p.title).indexOf(k) >= 0; }).length;
+        return all ? { page: p, score: score, inTitle: inTitle } : null;
+      }).filter(Boolean).sort(function (a, b) { return (b.inTitle - a.inTitle) || (b.score - a.score); });
+      return { hits: hits, pages: pages.length, keys: keys };
+    });
+  }
+
+  self.bantinSearchOffline = { search: search, excerpt: excerpt, keys: queryKeys };
+})();
