@@ -158,6 +158,8 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     """Register the filters templates use to write dates and links."""
     env.filters["short_date"] = formatting.short_date
     env.filters["issued_line"] = formatting.issued_line
+    env.filters["issued_slots"] = formatting.issued_slots
+    env.filters["keep_place"] = formatting.keep_place
     env.filters["doc_url"] = _doc_url
     env.filters["embedded"] = _embedded
     env.globals["bantin_options"] = config.extra["bantin"]

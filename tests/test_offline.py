@@ -149,7 +149,7 @@ def read_then_cut(browser, built_site: Path, tmp_path: Path, url: str,
         if press_save:
             assert tab.eval("document.querySelector('.bt-save__button').textContent") == "Lưu để đọc khi không có mạng"
             tab.eval("document.querySelector('.bt-save__button').click()")
-            tab.wait_for("document.querySelector('.bt-save__status').textContent.startsWith(' Đã lưu ')", timeout=30)
+            tab.wait_for("document.querySelector('.bt-save__status').textContent.startsWith('Đã lưu ')", timeout=30)
         if ready:
             tab.wait_for(ready, timeout=30)
         network(browser, tab, on=False)

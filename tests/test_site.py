@@ -80,8 +80,10 @@ def test_a_cong_van_shows_its_subject_under_the_number_and_its_addressees(built_
 
 def test_what_the_text_does_not_give_is_shown_as_missing_not_invented(built_site: Path) -> None:
     html = page(built_site, KH_NTL)
-    assert text(html, "bt-doc__number") == "Văn bản không ghi số hiệu"
-    assert text(html, "bt-doc__issued") == "Văn bản không ghi địa danh, ngày ban hành"
+    # The screen says what is missing; paper (tests/test_print.py) keeps the official slot empty.
+    assert text(html, "bt-screen") == "Văn bản không ghi số hiệu Văn bản không ghi địa danh, ngày ban hành"
+    assert '<span class="bt-print">Số <span class="bt-slot"></span></span>' in html
+    assert '<p class="bt-doc__issued bt-print">…, ngày … tháng … năm …</p>' in html
     assert text(html, "bt-doc__inferred").startswith(
         "Văn bản gốc không ghi đủ phần đầu; các thông tin sau được lấy từ nội dung: Cơ quan ban hành: dòng 11:")
 

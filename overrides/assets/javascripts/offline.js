@@ -106,7 +106,7 @@
       var box = el("p", "bt-save bt-noprint");
       var button = el("button", "bt-save__button", "Lưu để đọc khi không có mạng");
       button.type = "button";
-      var said = el("span", "bt-save__status", " Lưu trang này và " + targets.length + " trang nó dẫn tới.");
+      var said = el("span", "bt-save__status", "Lưu trang này và " + targets.length + " trang nó dẫn tới.");
       said.setAttribute("role", "status");
       box.append(button, said);
       var h1 = content.querySelector("h1");
@@ -115,12 +115,12 @@
       content.insertBefore(box, top);
       button.addEventListener("click", function () {
         button.disabled = true;
-        said.textContent = " Đang lưu…";
+        said.textContent = "Đang lưu…";
         ask({ type: "save", urls: [here].concat(targets) }, function (m) {
-          if (m.error) { said.textContent = " Không lưu được: hãy thử lại khi có mạng."; button.disabled = false; return; }
-          if (!m.finished) { said.textContent = " Đang lưu " + m.done + "/" + m.total + " trang…"; return; }
+          if (m.error) { said.textContent = "Không lưu được: hãy thử lại khi có mạng."; button.disabled = false; return; }
+          if (!m.finished) { said.textContent = "Đang lưu " + m.done + "/" + m.total + " trang…"; return; }
           var ok = m.done - m.failed;
-          said.textContent = " Đã lưu " + ok + " trang để đọc khi không có mạng." +
+          said.textContent = "Đã lưu " + ok + " trang để đọc khi không có mạng." +
             (m.failed ? " Không lưu được " + m.failed + " trang: hãy thử lại khi có mạng." : "");
           button.disabled = !m.failed;
         });
