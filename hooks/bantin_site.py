@@ -29,7 +29,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from bantin import embed, formatting, links, pages
+from bantin import embed, formatting, links, originals, pages
 from bantin.corpus import Corpus, load_corpus
 from bantin.problems import WARNING
 
@@ -126,6 +126,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if files.get_file_from_path(src_uri) is not None:
             raise PluginError(f"docs/{src_uri}: trùng đường dẫn với một trang được tạo tự động; hãy đổi tên tệp")
         files.append(File.generated(config, src_uri, content=spec.markdown))
+    # Original files (PDF, Word) beside their directive's page, as the editor left them.
+    content = Path(config.config_file_path).parent / config.extra["bantin"].content_dir
+    for d in _build.corpus.published:
+        if d.original:
+            files.append(File.generated(config, originals.site_name(d.original, pages.directive_uri(d)),
+                                        abs_src_path=str(content / d.original)))
     _build.files = files
     return files
 

@@ -111,7 +111,8 @@
       box.append(button, said);
       var h1 = content.querySelector("h1");
       var bar = content.querySelector(".bt-offline-notice");
-      var top = h1 && h1.parentNode === content ? h1.nextSibling : bar ? bar.nextSibling : content.firstChild;
+      var summary = content.querySelector(".bt-summary"); // a directive's: the button goes below it
+      var top = summary ? summary.nextSibling : h1 && h1.parentNode === content ? h1.nextSibling : bar ? bar.nextSibling : content.firstChild;
       content.insertBefore(box, top);
       button.addEventListener("click", function () {
         button.disabled = true;

@@ -26,10 +26,19 @@
     var found = words(text).filter(function (w) { return keys.indexOf(w.key) >= 0; });
     var frag = document.createDocumentFragment();
     if (!found.length) return null;
-    var start = Math.max(0, found[0].at - Math.floor(span / 3));
+    // The window holding the most different query words, the first such.
+    var best = 0, most = 0;
+    found.slice(0, 200).forEach(function (w, i) {
+      var seen = {};
+      for (var j = i; j < found.length && found[j].end <= w.at + span * 2 / 3; j++) seen[found[j].key] = 1;
+      var n = Object.keys(seen).length;
+      if (n > most) { most = n; best = i; }
+    });
+    var first = found[best];
+    var start = Math.max(0, first.at - Math.floor(span / 3));
     var end = Math.min(text.length, start + span);
     if (start > 0) start = text.indexOf(" ", start) + 1 || start;
-    if (end < text.length) end = Math.max(text.lastIndexOf(" ", end), found[0].end);
+    if (end < text.length) end = Math.max(text.lastIndexOf(" ", end), first.end);
     var at = start;
     if (start > 0) frag.append("… ");
     found.forEach(function (w) {
