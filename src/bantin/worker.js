@@ -158,7 +158,9 @@ async function asset(event) {
   const hit = await caches.match(event.request, { ignoreSearch: true });
   if (hit) return hit;
   const response = await fetch(event.request);
-  if (response.ok && response.type === "basic") {
+  // What pages load (styles, scripts, fonts, images) is kept; a page's own
+  // fetch() (search excerpts read other pages) is not: it is no saved page.
+  if (response.ok && response.type === "basic" && event.request.destination !== "") {
     const copy = response.clone();
     const search = SEARCH_FILES.has(event.request.url.split("?")[0]);
     event.waitUntil(caches.open(search ? SEARCH : ASSETS).then((cache) => cache.put(event.request, copy)));

@@ -1,8 +1,7 @@
-/* Search without network, in the pages saved on this device (offline.js
-   lists them): every word of the query must be in the page, accents and
-   case aside. search.js falls back to it when the index cannot be loaded,
-   and says that only saved pages were searched. Also draws the excerpt of
-   a text around the query's words, marked, for any result. */
+/* Search in the text of pages: the excerpt under each result, around the
+   query's words, marked; and search without network in the pages saved on
+   this device (offline.js lists them): every word of the query must be in
+   the page, accents and case aside. search-page.js uses both. */
 (function () {
   "use strict";
   var WORD = /[\p{L}\p{N}]+/gu;
@@ -72,5 +71,16 @@
     });
   }
 
-  self.bantinSearchOffline = { search: search, excerpt: excerpt, keys: queryKeys };
+  /* The text a reader sees of a page's HTML: a directive's body, or the
+     page's article; parsed inert (nothing runs). */
+  var parser = new DOMParser();
+  function text(html) {
+    var doc = parser.parseFromString(html, "text/html");
+    var main = doc.querySelector(".bt-doc__body") || doc.querySelector(".md-content__inner");
+    if (!main) return "";
+    main.querySelectorAll(".headerlink, script, .bt-summary, .bt-printed, nav").forEach(function (x) { x.remove(); });
+    return main.textContent.replace(/\s+/g, " ").trim();
+  }
+
+  self.bantinSearchPages = { search: search, excerpt: excerpt, keys: queryKeys, text: text };
 })();
