@@ -97,7 +97,7 @@
   function isPage(u) {
     return u.href.indexOf(root.href) === 0 && /(\/|\.html)$/.test(u.pathname) && !/\/ngoai-tuyen(\/|\.html)$/.test(u.pathname);
   }
-  if (worker && !notice_page) {
+  if (worker && !notice_page && !document.querySelector("[data-bt-nosave]")) { // not on the 404 page
     var here = pageUrl(location.href).href, seen = {};
     var targets = Array.prototype.map.call(content.querySelectorAll("a[href]"), function (a) { return pageUrl(a.href); })
       .filter(function (u) { return isPage(u) && u.href !== here && !seen[u.href] && (seen[u.href] = true); })
