@@ -196,6 +196,26 @@ def test_pages_read_are_read_again_with_the_network_cut(browser, built_site: Pat
 
 
 @requires_chromium
+def test_on_a_slow_network_the_saved_copy_comes_after_3_s_and_says_so(browser, built_site: Path, tmp_path: Path) -> None:
+    site = shutil.copytree(built_site, tmp_path / "site")
+    tab = browser.tab()
+    with serve(site) as base:
+        controlled(tab, base + KH02)
+        tab.wait_for(f"caches.open('bantin-pages').then((c) => c.match('{base + KH02}')).then((r) => !!r)")
+        for target in browser.send("Target.getTargets")["targetInfos"]:
+            if target["type"] == "service_worker" and target["url"].startswith(base):
+                session = browser.send("Target.attachToTarget", {"targetId": target["targetId"], "flatten": True})["sessionId"]
+                browser.send("Network.enable", session=session)
+                browser.send("Network.emulateNetworkConditions", {  # 8 s for every answer
+                    "offline": False, "latency": 8000, "downloadThroughput": -1, "uploadThroughput": -1}, session=session)
+        tab.goto(base + KH02)
+        assert tab.eval("document.querySelector('.bt-doc__number').textContent") == "Số 02-KH/BTGDUK"
+        notice = tab.eval("document.querySelector('.bt-offline-notice').textContent")
+        assert notice.startswith(f"Mạng chậm nên đây là bản lưu trên máy ngày {today()} lúc ")
+        assert notice.endswith("Tải lại trang để xem bản mới nhất.")
+
+
+@requires_chromium
 def test_the_save_button_keeps_the_pages_a_page_links_to(browser, built_site: Path, tmp_path: Path) -> None:
     with read_then_cut(browser, built_site, tmp_path, "/van-ban/2024/", press_save=True) as (tab, base):
         tab.goto(base + CV229)  # never opened, linked from the archive
