@@ -216,6 +216,19 @@ def test_on_a_slow_network_the_saved_copy_comes_after_3_s_and_says_so(browser, b
 
 
 @requires_chromium
+def test_the_notice_lists_only_what_is_really_saved(browser, built_site: Path, tmp_path: Path) -> None:
+    with read_then_cut(browser, built_site, tmp_path, KH02) as (tab, base):
+        # A browser short of space dropped the timeline's saved copy.
+        tab.eval(f"caches.keys().then((k) => Promise.all(k.map((n) => caches.open(n).then((c) => c.delete('{base}/dong-thoi-gian/')))))")
+        tab.goto(base + CV229)
+        tab.wait_for("!!document.querySelector('.bt-offline-list')")
+        readable = tab.eval("[...document.querySelectorAll('#bt-offline-readable + ul a')].map((a) => a.textContent)")
+        assert readable == ["Trang chủ", "Khẩu hiệu tuyên truyền", "Bản tin tháng (danh sách)", "Tìm kiếm trong các trang đã lưu"]
+        index = tab.wait_for("document.querySelector('.bt-offline-index') && document.querySelector('.bt-offline-index').textContent")
+        assert index.startswith("Khi không có mạng, tìm kiếm chỉ tìm trong 1 trang đã lưu trên máy.")
+
+
+@requires_chromium
 def test_the_save_button_keeps_the_pages_a_page_links_to(browser, built_site: Path, tmp_path: Path) -> None:
     with read_then_cut(browser, built_site, tmp_path, "/van-ban/2024/", press_save=True) as (tab, base):
         tab.goto(base + CV229)  # never opened, linked from the archive

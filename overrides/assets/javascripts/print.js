@@ -23,7 +23,7 @@
      the page as wide as the paper's text; then put everything back. No
      frame is drawn in between. */
   function asPrinted(measure) {
-    var changed = [];
+    var changed = [], blocked = false;
     function walk(rules) {
       Array.prototype.forEach.call(rules, function (rule) {
         if (rule.media && rule.cssRules) {
@@ -35,11 +35,13 @@
       });
     }
     Array.prototype.forEach.call(document.styleSheets, function (sheet) {
-      try { walk(sheet.cssRules); } catch (e) { /* another origin: none here */ }
+      // A page opened from disk may not read its own rules: then no numbers
+      // rather than wrong ones.
+      try { walk(sheet.cssRules); } catch (e) { blocked = true; }
     });
     var root = document.documentElement, width = root.style.width;
     root.style.width = PAGE_WIDTH + "px";
-    try { return measure(); } finally {
+    try { return blocked ? null : measure(); } finally {
       root.style.width = width;
       changed.forEach(function (c) { c[0].media.mediaText = c[1]; });
     }
@@ -97,7 +99,7 @@
       return at;
     });
     links.forEach(function (a) {
-      var page = starts[decodeURIComponent(a.getAttribute("href").slice(1))];
+      var page = starts && starts[decodeURIComponent(a.getAttribute("href").slice(1))];
       var slot = a.querySelector(".bt-bulletin__toc-page");
       if (!slot) { slot = document.createElement("span"); slot.className = "bt-bulletin__toc-page"; a.appendChild(slot); }
       slot.textContent = page ? "trang " + page : "";
