@@ -4,17 +4,20 @@ Adds the offline notice page (/ngoai-tuyen/) and writes, after the build:
 
 - ``manifest.webmanifest``, naming the icons in ``overrides/assets/images``
   (drawn by ``bantin.icons``), so a phone can add the site to its home screen;
-- ``sw.js``, the service worker. It precaches the shell: the pages every
-  reader needs offline (home, timeline, slogans, bulletins, search, the
-  notice) and every file those pages load. That list does not grow with the
-  archive: other pages are cached as they are read. Pages come from the
-  network first, so a reader online always gets the current text (after 3 s
-  on a slow network, the saved copy). A page neither online nor saved is
-  answered with the notice page.
+- ``sw.js``, the service worker (source: ``bantin/worker.js``). It precaches
+  the shell: the pages every reader needs offline (home, timeline, slogans,
+  bulletins, search, the notice) and every file those pages load. That list
+  does not grow with the archive. Other pages are kept as they are read,
+  the first one too (the worker, once active, saves the pages open when it
+  was installed), and the pages a page links to when the reader presses
+  "Lưu để đọc khi không có mạng". Pages come from the network first, so a
+  reader online gets the current text; offline, or after 3 s on a slow
+  network, the saved copy, marked with its date for offline.js to show. A
+  page neither online nor saved is answered with the notice page.
 - The search index (the files ``search/manifest.json`` lists) grows with the
-  archive, about 1.3 MB gzipped per 1,000 directives: too much to fetch for
-  every first visit. The first search a reader makes online fetches the
-  rest of it in the background, so from then on search works offline too.
+  archive, about 1.3 MB gzipped per 1,000 directives: too much to fetch
+  unasked. Offline, search looks through the saved pages; the whole index is
+  fetched only when the reader asks, its size (``searchBytes``) shown first.
 
 The shell's cache is named by a hash of its files' contents, so a build that
 changes any of them installs a new worker, which drops the old shell; pages
@@ -32,6 +35,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
+import bantin
 from bantin import icons
 
 NOTICE_URI = "ngoai-tuyen/index.md"
@@ -42,30 +46,40 @@ THEME = icons.RED
 # Pages precached for every reader, by source; the ones a build lacks are skipped.
 SHELL_PAGES = ("index.md", "dong-thoi-gian/index.md", "khau-hieu/index.md", "ban-tin/index.md", NOTICE_URI)
 SEARCH_MANIFEST = "search/manifest.json"
+WORKER_SOURCE = Path(bantin.__file__).parent / "worker.js"
 
 _files: dict[str, Files] = {}
 
 
 def _notice_markdown(files: Files) -> str:
-    """The notice: what happened, what to do, what can still be read."""
+    """The notice: what happened, what to do, what can still be read.
+
+    The list names the shell's pages, which the worker saved when it was
+    installed (only the worker sends a reader here); offline.js checks each
+    against the saved copies, says what search can do, and adds the pages
+    saved on this device.
+    """
     here = PurePosixPath(NOTICE_URI).parent
     readable = [(label, uri) for label, uri in (
         ("Trang chủ", "index.md"),
         ("Dòng thời gian", "dong-thoi-gian/index.md"),
         ("Khẩu hiệu tuyên truyền", "khau-hieu/index.md"),
-        ("Bản tin tháng", "ban-tin/index.md"),
-        ("Tìm kiếm", "tim-kiem.md"),
+        ("Bản tin tháng (danh sách)", "ban-tin/index.md"),
+        ("Tìm kiếm trong các trang đã lưu", "tim-kiem.md"),
     ) if uri == "index.md" or files.get_file_from_path(uri) is not None]
     links = "\n".join(f"- [{label}]({_relative(uri, here)})" for label, uri in readable)
     return (
         "---\nsearch:\n  exclude: true\nhide:\n  - toc\n---\n\n"
         "# Trang này chưa được lưu trên máy\n\n"
-        "Máy của bạn đang không có mạng, và trang vừa mở chưa từng được đọc trên máy này, "
-        "nên chưa có bản lưu để đọc khi không có mạng.\n{: #bt-offline-lead }\n\n"
-        "Khi có mạng trở lại, hãy mở lại trang đó.\n\n"
+        "Máy của bạn đang không có mạng, và trang vừa mở chưa được lưu trên máy này "
+        "để đọc khi không có mạng.\n{: #bt-offline-lead }\n\n"
+        "Khi có mạng trở lại, hãy mở lại trang đó. Một trang đã mở một lần khi có mạng thì được lưu; "
+        "nút “Lưu để đọc khi không có mạng” lưu thêm mọi trang mà trang đang đọc dẫn tới.\n\n"
         "## Vẫn đọc được khi không có mạng { #bt-offline-readable }\n\n"
         f"{links}\n\n"
-        "Và mọi trang bạn đã đọc trên máy này:\n{: #bt-offline-saved }\n"
+        "Tìm kiếm khi không có mạng chỉ tìm trong các trang đã lưu, trừ khi bạn đã tải chỉ mục tìm kiếm đầy đủ."
+        "\n{: #bt-offline-index }\n\n"
+        "Các trang đã lưu trên máy này, trang mới lưu trước:\n{: #bt-offline-saved }\n"
     )
 
 
@@ -108,12 +122,15 @@ def on_post_build(config: MkDocsConfig) -> None:
     for rel in shell:
         digest.update(rel.encode() + b"\0" + (site / _dest(rel)).read_bytes() + b"\0")
     notice = _page_key(files.get_file_from_path(NOTICE_URI).url)
-    worker = _WORKER_JS.replace("__SETTINGS__", json.dumps({
+    search_files = search.get("files", [])
+    worker = WORKER_SOURCE.read_text(encoding="utf-8").replace("__SETTINGS__", json.dumps({
         "version": digest.hexdigest()[:12],
         "shell": shell,
         "notice": notice,
-        "search": search.get("files", []),
+        "search": search_files,
         "searchVersion": search.get("version", ""),
+        # What "download the whole index" costs, shown before the reader asks.
+        "searchBytes": sum((site / f).stat().st_size for f in search_files),
     }, ensure_ascii=False, indent=1, sort_keys=True))
     (site / WORKER).write_text(worker, encoding="utf-8")
 
@@ -195,120 +212,3 @@ def _manifest(config: MkDocsConfig) -> str:
         "theme_color": THEME,
         "icons": icons,
     }, ensure_ascii=False, indent=1) + "\n"
-
-
-_WORKER_JS = r"""// bantin service worker: written by hooks/bantin_offline.py at each build.
-"use strict";
-const SETTINGS = __SETTINGS__;
-const BASE = new URL("./", self.location);
-const SHELL = "bantin-shell-" + SETTINGS.version;
-const ASSETS = "bantin-assets-" + SETTINGS.version; // other files, as loaded
-const SEARCH = "bantin-search-" + SETTINGS.searchVersion;
-const PAGES = "bantin-pages"; // pages as read: kept across versions
-const MAX_PAGES = 500;
-const PATIENCE = 3000; // ms to wait for the network before showing a saved page
-
-const here = (rel) => new URL(rel, BASE).href;
-// Past the HTTP cache: a file that kept its name must still arrive fresh.
-const fresh = (rel) => new Request(here(rel), { cache: "reload" });
-
-const SEARCH_FILES = new Set(SETTINGS.search.map(here));
-
-self.addEventListener("install", (event) => {
-  event.waitUntil((async () => {
-    await (await caches.open(SHELL)).addAll(SETTINGS.shell.map(fresh));
-    await self.skipWaiting();
-  })());
-});
-
-self.addEventListener("activate", (event) => {
-  event.waitUntil((async () => {
-    const keep = new Set([SHELL, ASSETS, SEARCH, PAGES]);
-    for (const key of await caches.keys()) {
-      if (key.startsWith("bantin-") && !keep.has(key)) await caches.delete(key);
-    }
-    await self.clients.claim();
-  })());
-});
-
-self.addEventListener("fetch", (event) => {
-  const request = event.request;
-  if (request.method !== "GET" || !request.url.startsWith(BASE.href)) return;
-  if (request.mode === "navigate") {
-    event.respondWith(page(event));
-  } else {
-    event.respondWith(asset(event));
-  }
-});
-
-// "x/index.html" and "x/" are one page.
-function pageKey(url) {
-  const u = new URL(url);
-  u.hash = "";
-  u.search = "";
-  if (u.pathname.endsWith("/index.html") && SETTINGS.notice.endsWith("/")) {
-    u.pathname = u.pathname.slice(0, -"index.html".length);
-  }
-  return u.href;
-}
-
-async function page(event) {
-  const key = pageKey(event.request.url);
-  const saved = caches.match(key);
-  const network = fetch(event.request).then((response) => {
-    if (response.ok && response.type === "basic") {
-      const copy = response.clone();
-      event.waitUntil(remember(key, copy));
-    }
-    return response;
-  });
-  network.catch(() => {});
-  const patience = new Promise((resolve) => setTimeout(resolve, PATIENCE));
-  try {
-    // A saved copy waits only so long for the network; none waits for it.
-    const first = await Promise.race([network, patience.then(() => saved)]);
-    if (first) return first;
-    return await network;
-  } catch (error) {
-    const copy = await saved;
-    if (copy) return copy;
-    const notice = new URL(SETTINGS.notice, BASE);
-    notice.searchParams.set("trang", event.request.url);
-    return Response.redirect(notice.href, 302);
-  }
-}
-
-async function remember(key, response) {
-  const cache = await caches.open(PAGES);
-  await cache.put(key, response);
-  const keys = await cache.keys();
-  // Oldest first: forget the pages read longest ago.
-  await Promise.all(keys.slice(0, Math.max(0, keys.length - MAX_PAGES)).map((k) => cache.delete(k)));
-}
-
-async function asset(event) {
-  const hit = await caches.match(event.request, { ignoreSearch: true });
-  if (hit) return hit;
-  const response = await fetch(event.request);
-  if (response.ok && response.type === "basic") {
-    const copy = response.clone();
-    const search = SEARCH_FILES.has(event.request.url.split("?")[0]);
-    event.waitUntil(caches.open(search ? SEARCH : ASSETS).then((cache) => cache.put(event.request, copy)));
-    if (search) event.waitUntil(wholeIndex());
-  }
-  return response;
-}
-
-// The reader searches: fetch the rest of the index, one file at a time.
-let filling = null;
-function wholeIndex() {
-  filling = filling || (async () => {
-    const cache = await caches.open(SEARCH);
-    const have = new Set((await cache.keys()).map((r) => r.url));
-    for (const rel of SETTINGS.search) {
-      if (!have.has(here(rel))) await cache.add(fresh(rel)).catch(() => {});
-    }
-  })().finally(() => { filling = null; });
-  return filling;
-}
-"""

@@ -19,11 +19,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-from bantin import search
+from bantin import search, search_facets
 
 log = logging.getLogger("mkdocs.plugins.bantin.search")
 
 RESULTS_PAGE = "tim-kiem.md"
+GUIDE = "huong-dan-bien-tap/"  # the editors' guide: its own group of results, below the documents
 
 _docs: dict[str, search.SearchDoc] = {}
 _results_url = {"url": ""}
@@ -91,7 +92,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 def on_post_build(config: MkDocsConfig) -> None:
     index = search.build_index(_docs.values())
-    out = search.files(index, _results_url["url"])
+    out = search.files(index, _results_url["url"], extra={"f": search_facets.facets(index.docs, GUIDE)})
     folder = Path(config.site_dir) / search.FOLDER
     if folder.exists():
         shutil.rmtree(folder)  # versions of earlier builds (``mkdocs serve``, --dirty)

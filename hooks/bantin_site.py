@@ -29,7 +29,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from bantin import embed, formatting, links, pages
+from bantin import embed, formatting, links, originals, pages
 from bantin.corpus import Corpus, load_corpus
 from bantin.problems import WARNING
 
@@ -131,6 +131,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if files.get_file_from_path(src_uri) is not None:
             raise PluginError(f"docs/{src_uri}: trùng đường dẫn với một trang được tạo tự động; hãy đổi tên tệp")
         files.append(File.generated(config, src_uri, content=spec.markdown))
+    # Original files (PDF, Word) beside their directive's page, as the editor left them.
+    content = Path(config.config_file_path).parent / config.extra["bantin"].content_dir
+    for d in _build.corpus.published:
+        if d.original:
+            files.append(File.generated(config, originals.site_name(d.original, pages.directive_uri(d)),
+                                        abs_src_path=str(content / d.original)))
     _build.files = files
     return files
 
@@ -163,6 +169,8 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     """Register the filters templates use to write dates and links."""
     env.filters["short_date"] = formatting.short_date
     env.filters["issued_line"] = formatting.issued_line
+    env.filters["issued_slots"] = formatting.issued_slots
+    env.filters["keep_place"] = formatting.keep_place
     env.filters["doc_url"] = _doc_url
     env.filters["embedded"] = _embedded
     env.globals["bantin_options"] = config.extra["bantin"]

@@ -48,10 +48,10 @@ def test_the_index_says_how_many_directives_have_no_date_and_links_to_them(built
 def test_the_cover_names_the_bulletin_the_month_and_whose_documents_they_are(built_site: Path) -> None:
     html = page(built_site, BULLETIN)
     assert text(html, "bt-bulletin__cover") == (
-        "Bản tin Thông tin nội bộ Tháng 12 năm 2024 "
+        "Bản tin Thông tin nội bộ Số 12 Tháng 12 năm 2024 "
         "2 văn bản ban hành trong tháng · khẩu hiệu tuyên truyền đang sử dụng "
         "Văn bản của: Ban Tuyên giáo, Đảng ủy Khối Các cơ quan và Doanh nghiệp tỉnh Thái Bình; "
-        "Ban Tuyên giáo, Huyện ủy Vĩnh Bảo")
+        "Ban Tuyên giáo, Huyện ủy Vĩnh Bảo Lưu hành nội bộ")
 
 
 def test_a_configured_organisation_heads_the_cover(project: Path) -> None:

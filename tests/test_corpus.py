@@ -239,9 +239,19 @@ def test_a_missing_date_field_is_not_the_same_as_null(tmp_path: Path) -> None:
 
 
 def test_a_stray_file_in_the_content_folder_is_reported_not_ignored(tmp_path: Path) -> None:
+    write(tmp_path, "directives/2024/02-kh-btgduk.txt", b"Ke hoach")
+    assert messages(tmp_path) == [
+        "content/directives/2024/02-kh-btgduk.txt:1: tệp không được xử lý: thư mục này chỉ chứa tệp *.md"]
+
+
+def test_an_original_file_belongs_beside_its_markdown(tmp_path: Path) -> None:
     write(tmp_path, "directives/2024/02-kh-btgduk.docx", b"PK")
     assert messages(tmp_path) == [
-        "content/directives/2024/02-kh-btgduk.docx:1: tệp không được xử lý: thư mục này chỉ chứa tệp *.md"]
+        "content/directives/2024/02-kh-btgduk.docx:1: tệp gốc không có văn bản đi kèm: đặt nó cạnh tệp .md "
+        "cùng tên (ví dụ 02-kh-btgduk.md và 02-kh-btgduk.pdf), hoặc xóa nó"]
+    write(tmp_path, "directives/2024/02-kh-btgduk.md", GOOD)
+    corpus = load_corpus(tmp_path)
+    assert (corpus.problems, corpus.directives[0].original) == ((), "directives/2024/02-kh-btgduk.docx")
 
 
 def test_a_draft_is_loaded_but_not_published(tmp_path: Path) -> None:

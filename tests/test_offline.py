@@ -94,10 +94,18 @@ def test_a_new_shell_makes_a_new_worker(built_site: Path, project: Path) -> None
 def test_the_notice_page_says_in_vietnamese_what_happened(built_site: Path) -> None:
     html = page(built_site, "/ngoai-tuyen/")
     assert text(html, "md-content").replace("¶", "").startswith(
-        "Trang này chưa được lưu trên máy Máy của bạn đang không có mạng, và trang vừa mở chưa từng được đọc "
-        "trên máy này, nên chưa có bản lưu để đọc khi không có mạng. Khi có mạng trở lại, hãy mở lại trang đó.")
-    assert re.findall(r'<li><a href="([^"]+)">', html.split('id="bt-offline-readable"')[1])[:4] == [
-        "../", "../dong-thoi-gian/", "../khau-hieu/", "../ban-tin/"]
+        "Trang này chưa được lưu trên máy Máy của bạn đang không có mạng, và trang vừa mở chưa được lưu "
+        "trên máy này để đọc khi không có mạng. Khi có mạng trở lại, hãy mở lại trang đó.")
+    assert re.findall(r'<li><a href="([^"]+)">', html.split('id="bt-offline-readable"')[1])[:5] == [
+        "../", "../dong-thoi-gian/", "../khau-hieu/", "../ban-tin/", "../tim-kiem/"]
+    # Search is not said to work offline beyond what was saved.
+    assert "Tìm kiếm trong các trang đã lưu" in html
+
+
+def test_the_worker_knows_the_size_of_the_whole_search_index(built_site: Path) -> None:
+    settings = worker_settings(built_site)
+    assert settings["searchBytes"] == sum((built_site / f).stat().st_size for f in settings["search"])
+    assert settings["searchBytes"] > 0
 
 
 # --- in the browser ---------------------------------------------------------
@@ -128,15 +136,20 @@ def saved_pages(tab) -> list[str]:
 
 @contextlib.contextmanager
 def read_then_cut(browser, built_site: Path, tmp_path: Path, url: str,
-                  ready: str | None = None) -> Iterator[tuple[object, str]]:
+                  ready: str | None = None, press_save: bool = False) -> Iterator[tuple[object, str]]:
     """Read ``url`` online until the worker controls the page and has saved
-    it (and the script ``ready`` holds), then cut the network (restored
+    it (pressed "Lưu để đọc khi không có mạng" if ``press_save``, and the
+    script ``ready`` holds), then cut the network (restored
     afterwards); yields the tab and base URL."""
     site = shutil.copytree(built_site, tmp_path / "site")
     tab = browser.tab()
     with serve(site) as base:
         controlled(tab, base + url)
         tab.wait_for(f"caches.open('bantin-pages').then((c) => c.match('{base + url.split('?')[0]}')).then((r) => !!r)")
+        if press_save:
+            assert tab.eval("document.querySelector('.bt-save__button').textContent") == "Lưu để đọc khi không có mạng"
+            tab.eval("document.querySelector('.bt-save__button').click()")
+            tab.wait_for("document.querySelector('.bt-save__status').textContent.startsWith('Đã lưu ')", timeout=30)
         if ready:
             tab.wait_for(ready, timeout=30)
         network(browser, tab, on=False)
@@ -146,18 +159,81 @@ def read_then_cut(browser, built_site: Path, tmp_path: Path, url: str,
         network(browser, tab, on=True)
 
 
+def today() -> str:
+    return __import__("datetime").date.today().strftime("%d/%m/%Y")
+
+
 @requires_chromium
-def test_pages_read_once_are_read_again_with_the_network_cut(browser, built_site: Path, tmp_path: Path) -> None:
+def test_a_page_opened_once_reads_again_with_the_network_cut_and_says_it_is_a_saved_copy(
+        browser, built_site: Path, tmp_path: Path) -> None:
+    site = shutil.copytree(built_site, tmp_path / "site")
+    tab = browser.tab()
+    with serve(site) as base:
+        tab.goto(base + KH02)  # the first visit ever: it installs the worker
+        tab.wait_for(f"caches.open('bantin-pages').then((c) => c.match('{base + KH02}')).then((r) => !!r)", timeout=30)
+    # The server is stopped: no network for the page nor for its worker.
+    tab.offline(True)
+    try:
+        tab.goto(base + KH02)
+        assert tab.eval("document.querySelector('.bt-doc__number').textContent") == "Số 02-KH/BTGDUK"
+        notice = tab.eval("document.querySelector('.bt-offline-notice').textContent")
+        assert notice.startswith(f"Đang không có mạng: đây là bản lưu trên máy ngày {today()} lúc ")
+    finally:
+        tab.offline(False)
+
+
+@requires_chromium
+def test_pages_read_are_read_again_with_the_network_cut(browser, built_site: Path, tmp_path: Path) -> None:
     with read_then_cut(browser, built_site, tmp_path, KH02) as (tab, base):
         tab.goto(base + KH02)
         assert tab.eval("document.querySelector('.bt-doc__number').textContent") == "Số 02-KH/BTGDUK"
-        assert tab.eval("document.querySelector('.bt-offline-notice').textContent") == (
-            "Đang không có mạng: bạn vẫn đọc được các trang đã mở trên máy này.")
+        assert "bản lưu trên máy" in tab.eval("document.querySelector('.bt-offline-notice').textContent")
         for url, heading in (("/dong-thoi-gian/", "Dòng thời gian"), ("/khau-hieu/", "Khẩu hiệu tuyên truyền"),
                              ("/tim-kiem/", "Tìm kiếm")):
             tab.goto(base + url)  # never opened: from the shell
             assert tab.eval("document.querySelector('h1').firstChild.textContent.trim()") == heading
         assert tab.eval("getComputedStyle(document.querySelector('.md-header')).backgroundColor") == "rgb(198, 40, 40)"
+
+
+@requires_chromium
+def test_on_a_slow_network_the_saved_copy_comes_after_3_s_and_says_so(browser, built_site: Path, tmp_path: Path) -> None:
+    site = shutil.copytree(built_site, tmp_path / "site")
+    tab = browser.tab()
+    with serve(site) as base:
+        controlled(tab, base + KH02)
+        tab.wait_for(f"caches.open('bantin-pages').then((c) => c.match('{base + KH02}')).then((r) => !!r)")
+        for target in browser.send("Target.getTargets")["targetInfos"]:
+            if target["type"] == "service_worker" and target["url"].startswith(base):
+                session = browser.send("Target.attachToTarget", {"targetId": target["targetId"], "flatten": True})["sessionId"]
+                browser.send("Network.enable", session=session)
+                browser.send("Network.emulateNetworkConditions", {  # 8 s for every answer
+                    "offline": False, "latency": 8000, "downloadThroughput": -1, "uploadThroughput": -1}, session=session)
+        tab.goto(base + KH02)
+        assert tab.eval("document.querySelector('.bt-doc__number').textContent") == "Số 02-KH/BTGDUK"
+        notice = tab.eval("document.querySelector('.bt-offline-notice').textContent")
+        assert notice.startswith(f"Mạng chậm nên đây là bản lưu trên máy ngày {today()} lúc ")
+        assert notice.endswith("Tải lại trang để xem bản mới nhất.")
+
+
+@requires_chromium
+def test_the_notice_lists_only_what_is_really_saved(browser, built_site: Path, tmp_path: Path) -> None:
+    with read_then_cut(browser, built_site, tmp_path, KH02) as (tab, base):
+        # A browser short of space dropped the timeline's saved copy.
+        tab.eval(f"caches.keys().then((k) => Promise.all(k.map((n) => caches.open(n).then((c) => c.delete('{base}/dong-thoi-gian/')))))")
+        tab.goto(base + CV229)
+        tab.wait_for("!!document.querySelector('.bt-offline-list')")
+        readable = tab.eval("[...document.querySelectorAll('#bt-offline-readable + ul a')].map((a) => a.textContent)")
+        assert readable == ["Trang chủ", "Khẩu hiệu tuyên truyền", "Bản tin tháng (danh sách)", "Tìm kiếm trong các trang đã lưu"]
+        index = tab.wait_for("document.querySelector('.bt-offline-index') && document.querySelector('.bt-offline-index').textContent")
+        assert index.startswith("Khi không có mạng, tìm kiếm chỉ tìm trong 1 trang đã lưu trên máy.")
+
+
+@requires_chromium
+def test_the_save_button_keeps_the_pages_a_page_links_to(browser, built_site: Path, tmp_path: Path) -> None:
+    with read_then_cut(browser, built_site, tmp_path, "/van-ban/2024/", press_save=True) as (tab, base):
+        tab.goto(base + CV229)  # never opened, linked from the archive
+        assert tab.eval("document.querySelector('.bt-doc__number').textContent") == "Số 229-CV/BTGHU"
+        assert "bản lưu trên máy" in tab.eval("document.querySelector('.bt-offline-notice').textContent")
 
 
 @requires_chromium
@@ -174,16 +250,43 @@ def test_a_page_not_saved_gets_a_clear_notice_with_the_way_back(browser, built_s
         assert listed == ["Kế hoạch 02-KH/BTGDUK"]
 
 
+SEARCH_CACHED = ("caches.keys().then((k) => k.find((n) => n.startsWith('bantin-search-')))"
+                 ".then((n) => n ? caches.open(n).then((c) => c.keys()).then((k) => k.length) : 0)")
+
+
 @requires_chromium
-def test_after_one_search_online_search_works_offline(browser, built_site: Path, tmp_path: Path) -> None:
-    files = len(worker_settings(built_site)["search"])
-    # The first search fetches the whole index in the background.
-    whole_index = ("caches.keys().then((k) => k.find((n) => n.startsWith('bantin-search-')))"
-                   f".then((n) => n && caches.open(n)).then((c) => c && c.keys()).then((k) => k && k.length === {files})")
-    with read_then_cut(browser, built_site, tmp_path, "/tim-kiem/?q=18-NQ%2FTW", ready=whole_index) as (tab, base):
-        tab.goto(base + "/tim-kiem/?q=229-CV%2FBTGHU")
-        first = tab.wait_for("document.querySelector('.bt-search__hit a') && document.querySelector('.bt-search__hit a').href")
-        assert first == base + CV229
+def test_offline_search_looks_through_the_saved_pages_and_says_so(browser, built_site: Path, tmp_path: Path) -> None:
+    with read_then_cut(browser, built_site, tmp_path, KH02) as (tab, base):
+        tab.goto(base + "/tim-kiem/?q=ke+hoach+02")
+        tab.wait_for("document.documentElement.dataset.btSearch === 'done'")
+        status = tab.eval("document.getElementById('bt-search-status').textContent")
+        assert re.fullmatch(r"Tìm thấy \d trang cho “ke hoach 02” trong \d trang đã lưu trên máy\. "
+                            r"Đang không tải được chỉ mục tìm kiếm, nên chưa tìm trong toàn bộ kho\.", status)
+        assert tab.eval("document.querySelector('.bt-search__hit a').href") == base + KH02  # its title holds the words
+        marked = tab.eval("[...document.querySelector('.bt-search__hit').querySelectorAll('mark')].map((m) => m.textContent)")
+        assert {"Kế", "hoạch", "02"} <= set(marked)
+
+
+@requires_chromium
+def test_the_whole_search_index_downloads_only_when_asked_with_its_size_shown(
+        browser, built_site: Path, tmp_path: Path) -> None:
+    settings = worker_settings(built_site)
+    kb = max(1, round(settings["searchBytes"] / 1000))
+    site = shutil.copytree(built_site, tmp_path / "site")
+    tab = browser.tab()
+    with serve(site) as base:
+        controlled(tab, base + "/tim-kiem/?q=18-NQ%2FTW")
+        tab.wait_for("document.documentElement.dataset.btSearch === 'done'")
+        assert tab.eval(SEARCH_CACHED) < len(settings["search"])  # one search fetches only its shards
+        button = tab.wait_for("document.querySelector('.bt-offline-index button') && document.querySelector('.bt-offline-index button').textContent")
+        assert button == f"Tải chỉ mục tìm kiếm đầy đủ ({kb} KB)"
+        tab.eval("document.querySelector('.bt-offline-index button').click()")
+        tab.wait_for("document.querySelector('.bt-offline-index').textContent.startsWith('Đã tải chỉ mục tìm kiếm đầy đủ')", timeout=30)
+        assert tab.eval(SEARCH_CACHED) == len(settings["search"])
+    # The server is gone, as the network: search still answers from the index.
+    tab.goto(base + "/tim-kiem/?q=229-CV%2FBTGHU")
+    first = tab.wait_for("document.querySelector('.bt-search__hit a') && document.querySelector('.bt-search__hit a').href")
+    assert first == base + CV229
 
 
 @requires_chromium

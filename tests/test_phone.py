@@ -142,3 +142,15 @@ def test_a_phone_downloads_no_print_font(phone) -> None:
     phone.goto(phone.base + KH02, settle=1.0)
     fonts = phone.eval("performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.includes('/fonts/'))")
     assert fonts == []
+
+
+@requires_chromium
+def test_citations_never_break_inside_on_a_phone(phone) -> None:
+    broken = []
+    for url in ("/van-ban/2024/02-kh-btgduk/", "/van-ban/2024/229-cv-btghu/",
+                "/van-ban/chua-ro-ngay/huong-dan-tuyen-truyen-mot-so-noi-dung-trong-tam-cua-hoi/"):
+        phone.goto(phone.base + url)
+        links = """[...document.querySelectorAll('.bt-doc__body a[href*="dan-chieu/"], .bt-doc__body a[href*="van-ban/"]')]"""
+        assert phone.eval(links + ".length") > 0, url
+        broken += phone.eval(links + ".filter((a) => a.getClientRects().length > 1).map((a) => a.textContent)")
+    assert broken == []

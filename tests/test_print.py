@@ -75,6 +75,15 @@ def _unescape(text: str) -> str:
     return text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"').replace("&apos;", "'").replace("&amp;", "&")
 
 
+def printed_line() -> str:
+    """The line at the foot of every printout, printed today."""
+    return f"Bản in từ Bản tin Thông tin nội bộ ngày {dt.date.today():%d/%m/%Y}"
+
+
+def without_printed_line(text: str) -> str:
+    return text.replace(printed_line(), "")
+
+
 def squash(text: str) -> str:
     return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
 
@@ -185,8 +194,24 @@ def test_the_body_is_printed_whole(kh02: list[Page]) -> None:
 @requires_chromium
 def test_paper_has_none_of_the_site(kh02: list[Page], cv229: list[Page]) -> None:
     for pages in (kh02, cv229):
-        text = squash(" ".join(p.text for p in pages))
+        text = without_printed_line(squash(" ".join(p.text for p in pages)))
         assert [w for w in SITE_WORDS if w in text] == []
+
+
+@requires_chromium
+def test_every_printout_ends_with_where_it_comes_from(kh02: list[Page], cv229: list[Page]) -> None:
+    for pages in (kh02, cv229):
+        assert squash(pages[-1].text).endswith(printed_line())
+        assert squash(" ".join(p.text for p in pages)).count("Bản in từ") == 1
+        line = find(pages[-1], printed_line())
+        assert line[0].y0 == max(w.y0 for w in pages[-1].words)  # below all the text, in small type
+        assert line[0].y1 - line[0].y0 < 12
+
+
+@requires_chromium
+def test_the_issuer_column_keeps_a_place_name_on_one_line(kh02: list[Page]) -> None:
+    thai, binh = find(kh02[0], "THÁI BÌNH")
+    assert thai.y0 == pytest.approx(binh.y0, abs=1)
 
 
 @requires_chromium
@@ -204,10 +229,21 @@ def test_signature_right_and_recipients_bottom_left(cv229: list[Page]) -> None:
 
 
 @requires_chromium
-def test_a_directive_without_number_or_date_prints_that_honestly(printer: Printer) -> None:
-    first = read_pdf(printer.pdf(HD_CB, "hd-cb"))[0]
-    find(first, "Văn bản không ghi số hiệu")
-    find(first, "Văn bản không ghi địa danh, ngày ban hành")
+def test_a_directive_without_number_or_date_prints_empty_official_slots(printer: Printer) -> None:
+    pages = read_pdf(printer.pdf(HD_CB, "hd-cb"))
+    first = pages[0]
+    number = find(first, "Số")
+    assert [w.text for w in first.words if abs(w.y0 - number[0].y0) < 2 and w.x0 < first.width / 2] == ["Số"]
+    find(first, "…, ngày … tháng … năm …")
+    text = squash(" ".join(p.text for p in pages))
+    assert "không ghi" not in text.replace("Văn bản gốc", "")  # no placeholder, on any page
+
+
+@requires_chromium
+def test_editors_notes_stay_off_paper(printer: Printer) -> None:
+    text = squash(" ".join(p.text for p in read_pdf(printer.pdf(KH_NTL, "inferred"))))
+    assert "được lấy từ nội dung" not in text
+    assert "dòng 11" not in text
 
 
 @requires_chromium
@@ -256,7 +292,7 @@ def test_links_and_everything_else_print_in_black(printer: Printer, tmp_path: Pa
 def test_the_slogans_page_prints_as_a_clean_list(printer: Printer) -> None:
     pages = read_pdf(printer.pdf("/khau-hieu/", "slogans"))
     assert all(is_a4(p) for p in pages)
-    text = squash(" ".join(p.text for p in pages))
+    text = without_printed_line(squash(" ".join(p.text for p in pages)))
     positions = [text.index(squash(s)) for s in SLOGANS]
     assert positions == sorted(positions)
     assert [w for w in SITE_WORDS if w in text] == []
@@ -266,14 +302,29 @@ def test_the_slogans_page_prints_as_a_clean_list(printer: Printer) -> None:
 def test_banner_mode_prints_one_slogan_per_a4_landscape_page(printer: Printer) -> None:
     pages = read_pdf(printer.pdf("/khau-hieu/?in=bang-ron", "banner"))
     assert all(is_a4(p, landscape=True) for p in pages)
-    assert [squash(p.text) for p in pages] == [squash(s) for s in SLOGANS]
+    assert [squash(p.text) for p in pages] == [squash(s).upper() for s in SLOGANS]
+    style = printer.tab.eval("(() => { const s = getComputedStyle(document.querySelector('.bt-sl__text'));"
+                             " return [s.textTransform, s.textWrapStyle || s.textWrap]; })()")
+    assert style == ["uppercase", "balance"]
+
+
+@requires_chromium
+def test_the_slogans_print_on_one_a4_page_whatever_paper_the_printer_proposes(printer: Printer, tmp_path: Path) -> None:
+    printer.tab.goto(printer.base + "/khau-hieu/")
+    printer.tab.eval("document.fonts.ready.then(() => true)")
+    # As chromium's print dialog does on a machine set for US Letter.
+    data = printer.tab.call("Page.printToPDF", {"paperWidth": 8.5, "paperHeight": 11, "preferCSSPageSize": True})["data"]
+    path = tmp_path / "letter.pdf"
+    path.write_bytes(__import__("base64").b64decode(data))
+    pages = read_pdf(path)
+    assert [is_a4(p) for p in pages] == [True]
 
 
 @requires_chromium
 def test_the_timeline_prints_as_a_chronological_list(printer: Printer) -> None:
     pages = read_pdf(printer.pdf("/dong-thoi-gian/", "timeline"))
     assert all(is_a4(p) for p in pages)
-    text = squash(" ".join(p.text for p in pages))
+    text = without_printed_line(squash(" ".join(p.text for p in pages)))
     # Each entry's date stands first on its line, at the left margin.
     dates = [dt.datetime.strptime(w.text, "%d/%m/%Y").date() for p in pages for w in p.words
              if re.fullmatch(r"\d{2}/\d{2}/\d{4}", w.text) and abs(w.x0 - 30 * MM) < 2]
@@ -294,10 +345,19 @@ def bulletin(printer: Printer) -> list[Page]:
 def test_the_bulletin_prints_as_one_a4_document_with_a_cover(bulletin: list[Page]) -> None:
     assert all(is_a4(p) for p in bulletin)
     assert squash(bulletin[0].text) == (
-        "BẢN TIN THÔNG TIN NỘI BỘ Tháng 12 năm 2024 "
+        "BẢN TIN THÔNG TIN NỘI BỘ Số 12 Tháng 12 năm 2024 "
         "2 văn bản ban hành trong tháng · khẩu hiệu tuyên truyền đang sử dụng "
         "Văn bản của: Ban Tuyên giáo, Đảng ủy Khối Các cơ quan và Doanh nghiệp tỉnh Thái Bình; "
-        "Ban Tuyên giáo, Huyện ủy Vĩnh Bảo")
+        "Ban Tuyên giáo, Huyện ủy Vĩnh Bảo LƯU HÀNH NỘI BỘ")
+
+
+@requires_chromium
+def test_the_bulletin_contents_give_the_page_each_part_starts_on(bulletin: list[Page]) -> None:
+    contents = squash(bulletin[1].text)
+    said = [int(n) for n in re.findall(r"trang (\d+)", contents)]
+    starts = [i + 1 for i, p in enumerate(bulletin) if "ĐẢNG CỘNG SẢN VIỆT NAM" in p.text]
+    slogans = next(i + 1 for i, p in enumerate(bulletin) if "KHẨU HIỆU TUYÊN TRUYỀN ĐANG SỬ DỤNG" in p.text)
+    assert said == [*starts, slogans]
 
 
 @requires_chromium
@@ -321,8 +381,8 @@ def test_each_directive_of_the_month_starts_a_page_with_its_header(bulletin: lis
 
 @requires_chromium
 def test_the_bulletin_ends_with_the_slogans_in_force(bulletin: list[Page]) -> None:
-    last = squash(" ".join(p.text for p in bulletin[-1:]))
+    last = without_printed_line(squash(" ".join(p.text for p in bulletin[-1:])))
     assert "KHẨU HIỆU TUYÊN TRUYỀN ĐANG SỬ DỤNG" in last
     assert [squash(s) in last for s in SLOGANS] == [True] * len(SLOGANS)
-    text = squash(" ".join(p.text for p in bulletin))
+    text = without_printed_line(squash(" ".join(p.text for p in bulletin)))
     assert [w for w in SITE_WORDS if w in text] == []

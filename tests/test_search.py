@@ -262,3 +262,19 @@ def test_page_text_leaves_out_what_it_repeats_from_documents() -> None:
 def test_the_not_found_page_searches_from_the_site_root(built_site: Path) -> None:
     # 404.html is served at any path: a relative form action would go astray.
     assert 'class="bt-hsearch" role="search" action="/tim-kiem/"' in (built_site / "404.html").read_text(encoding="utf-8")
+
+
+def test_the_filters_file_gives_each_page_its_kind_year_issuer_and_group(built_site: Path) -> None:
+    meta = json.loads((built_site / "search/manifest.json").read_text(encoding="utf-8"))
+    script = (built_site / "search" / meta["version"] / "f.js").read_text(encoding="utf-8")
+    assert f"search/{meta['version']}/f.js" in meta["files"]  # the whole index, offline, has it too
+    facets = json.loads(script[script.index("push(") + 5:script.rindex(");")])[1]
+    docs = search.load(built_site).docs
+    at = {d.url: i for i, d in enumerate(docs)}
+    kh02 = at["van-ban/2024/02-kh-btgduk/"]
+    assert (facets["kinds"][facets["k"][kh02]], facets["y"][kh02], facets["issuers"][facets["i"][kh02]],
+            facets["g"][kh02]) == (
+        "Kế hoạch", 2024, "Ban Tuyên giáo, Đảng ủy Khối Các cơ quan và Doanh nghiệp tỉnh Thái Bình", 0)
+    guide = [d.url for d, g in zip(docs, facets["g"]) if g]
+    assert guide and all(u.startswith("huong-dan-bien-tap/") for u in guide)
+    assert len(facets["k"]) == len(facets["y"]) == len(facets["i"]) == len(docs)

@@ -3,6 +3,8 @@ results page shows, the header form, and the copy opened from disk."""
 
 from __future__ import annotations
 
+import re
+
 import json
 from pathlib import Path
 from urllib.parse import quote
@@ -71,7 +73,10 @@ def test_a_number_gives_its_page_then_its_citers_only(tab, site: str) -> None:
 def test_a_result_shows_date_kind_number_subject_and_issuer(tab, site: str) -> None:
     tab.goto(f"{site}/tim-kiem/?q={quote('18-NQ/TW')}")
     tab.wait_for(DONE)
-    lines = tab.eval("Array.from(document.querySelectorAll('#bt-search-results li'), li => li.innerText.split('\\n'))")
+    # The excerpts (tested below) come later, from each page: leave them aside.
+    lines = tab.eval("Array.from(document.querySelectorAll('#bt-search-results li'), li => { const c = li.cloneNode(true);"
+                     " c.querySelectorAll('.bt-search__excerpt').forEach((x) => x.remove()); li.after(c);"
+                     " const t = c.innerText.split('\\n'); c.remove(); return t; })")
     # A cited document shows the subject and issuer its citing texts agree on.
     assert lines[0] == ["25/10/2017 · Nghị quyết 18-NQ/TW · văn bản được dẫn chiếu",
                         "Một số vấn đề về tiếp tục đổi mới, sắp xếp tổ chức bộ máy của hệ thống chính trị tinh gọn, "
@@ -158,3 +163,47 @@ def test_search_works_from_the_copy_opened_from_disk(browser, project: Path) -> 
     tab.goto((result.site / "tim-kiem.html").as_uri() + "?q=" + quote("nghi quyet 18"))
     tab.wait_for(DONE)
     assert tab.eval(LINKS)[:2] == ["./dan-chieu/18-nq-tw-2017.html", "./van-ban/2024/02-kh-btgduk.html"]
+
+
+def test_each_result_shows_an_excerpt_with_the_words_marked(tab, site: str) -> None:
+    tab.goto(f"{site}/tim-kiem/?q={quote('sắp xếp bộ máy')}")
+    tab.wait_for(DONE)
+    tab.wait_for("document.querySelectorAll('#bt-search-results .bt-search__excerpt').length >= 4")
+    first = tab.eval("document.querySelector('#bt-search-results li')")
+    marked = tab.eval("[...document.querySelector('#bt-search-results li .bt-search__excerpt').querySelectorAll('mark')]"
+                      ".map((m) => m.textContent.toLowerCase())")
+    assert first is not None and set(marked) == {"sắp", "xếp", "bộ", "máy"}
+    excerpt = tab.eval("document.querySelector('#bt-search-results li .bt-search__excerpt').textContent")
+    assert "sắp xếp" in excerpt.lower() and len(excerpt) < 260
+
+
+def test_the_editors_guide_comes_in_its_own_group_below_the_documents(tab, site: str) -> None:
+    tab.goto(f"{site}/tim-kiem/?q={quote('khẩu hiệu')}")
+    tab.wait_for(DONE)
+    documents = tab.eval("[...document.querySelectorAll('#bt-search-results .bt-entry__link')].map((a) => a.getAttribute('href'))")
+    guide = tab.eval("[...document.querySelectorAll('#bt-search-guide-results .bt-entry__link')].map((a) => a.getAttribute('href'))")
+    assert documents and guide
+    assert [h for h in documents if "huong-dan-bien-tap/" in h] == []
+    assert all("huong-dan-bien-tap/" in h for h in guide)
+    assert tab.eval("document.getElementById('bt-search-guide-h').textContent") == "Trong hướng dẫn biên tập"
+    assert tab.eval("document.getElementById('bt-search-guide').hidden") is False
+
+
+def test_results_filter_by_kind_year_and_issuer(tab, site: str) -> None:
+    tab.goto(f"{site}/tim-kiem/?q={quote('tuyên truyền')}")
+    tab.wait_for(DONE)
+    options = tab.eval("[...document.querySelectorAll('#bt-filter-kind option')].map((o) => o.textContent)")
+    assert options[0] == "Tất cả" and any(o.startswith("Kế hoạch (") for o in options)
+    total = int(re.search(r"Tìm thấy (\d+) kết quả", tab.eval(STATUS)).group(1))
+    tab.eval("const s = document.getElementById('bt-filter-kind');"
+             " s.value = [...s.options].find((o) => o.textContent.startsWith('Kế hoạch (')).value;"
+             " s.dispatchEvent(new Event('change'))")
+    tab.wait_for("document.querySelectorAll('.bt-search__hit').length > 0")
+    kinds = tab.eval("[...document.querySelectorAll('.bt-search__hit .bt-entry__kind')].map((k) => k.textContent)")
+    assert set(kinds) == {"Kế hoạch"}
+    shown = int(re.search(r"đang lọc: (\d+) kết quả", tab.eval(STATUS)).group(1))
+    assert 0 < shown < total
+    years = tab.eval("[...document.querySelectorAll('#bt-filter-year option')].map((o) => o.textContent)")
+    issuers = tab.eval("[...document.querySelectorAll('#bt-filter-issuer option')].map((o) => o.textContent)")
+    assert years[0] == "Tất cả" and any(re.fullmatch(r"20\d\d \(\d+\)", y) for y in years[1:])
+    assert any(i.startswith("Ban Tuyên giáo, Huyện ủy Vĩnh Bảo (") for i in issuers)

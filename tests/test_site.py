@@ -80,8 +80,10 @@ def test_a_cong_van_shows_its_subject_under_the_number_and_its_addressees(built_
 
 def test_what_the_text_does_not_give_is_shown_as_missing_not_invented(built_site: Path) -> None:
     html = page(built_site, KH_NTL)
-    assert text(html, "bt-doc__number") == "Văn bản không ghi số hiệu"
-    assert text(html, "bt-doc__issued") == "Văn bản không ghi địa danh, ngày ban hành"
+    # The screen says what is missing; paper (tests/test_print.py) keeps the official slot empty.
+    assert text(html, "bt-screen") == "Văn bản không ghi số hiệu Văn bản không ghi địa danh, ngày ban hành"
+    assert '<span class="bt-print">Số <span class="bt-slot"></span></span>' in html
+    assert '<p class="bt-doc__issued bt-print">…, ngày … tháng … năm …</p>' in html
     assert text(html, "bt-doc__inferred").startswith(
         "Văn bản gốc không ghi đủ phần đầu; các thông tin sau được lấy từ nội dung: Cơ quan ban hành: dòng 11:")
 
@@ -186,3 +188,22 @@ def test_heading_links_are_labelled_in_vietnamese(built_site: Path) -> None:
     # Python-Markdown's own label is English ("Permanent link").
     assert page(built_site, KH02).count('class="headerlink" href="#i-mục-đích-yêu-cầu" title="Liên kết tới mục này"') == 1
     assert [p.name for p in built_site.rglob("*.html") if "Permanent link" in p.read_text(encoding="utf-8")] == []
+
+
+def test_the_404_page_is_vietnamese_with_search_and_the_way_home(built_site: Path) -> None:
+    html = (built_site / "404.html").read_text(encoding="utf-8")
+    assert text(html, "md-content").replace("¶", "").startswith(
+        "Không tìm thấy trang này Bản tin không có trang ở địa chỉ vừa mở.")
+    assert "Not found" not in html
+    # Served at any path: every link starts at the site's root.
+    assert '<form class="bt-search" role="search" action="/tim-kiem/" method="get">' in html
+    assert re.findall(r'<li><a href="([^"]+)">([^<]+)</a></li>', html.split('class="bt-404-ways"')[1]) == [
+        ("/", "Trang chủ"), ("/van-ban/", "Kho văn bản"), ("/ban-tin/", "Bản tin tháng"),
+        ("/khau-hieu/", "Khẩu hiệu tuyên truyền")]
+
+
+def test_the_home_page_leads_to_the_latest_bulletin_and_the_slogans(built_site: Path) -> None:
+    html = page(built_site, "/")
+    assert text(html, "bt-home-ways") == (
+        "Bản tin tháng mới nhất Tháng 12 năm 2024 · 2 văn bản Khẩu hiệu tuyên truyền 1 bộ khẩu hiệu đang sử dụng")
+    assert re.findall(r'<a href="([^"]+)"><span class="bt-home-ways__name">', html) == ["ban-tin/2024-12/", "khau-hieu/"]

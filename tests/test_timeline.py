@@ -421,8 +421,9 @@ def test_the_deadline_link_opens_the_directive_at_its_sentence(timeline_tab):
     timeline_tab.eval("document.querySelector('.bt-tl__item--deadline .bt-tl__link').click()")
     timeline_tab.wait_for("location.pathname.startsWith('/van-ban/') && document.readyState === 'complete'")
     time.sleep(0.5)  # the browser scrolls to the quoted text after load
+    # In the body: the summary box above it lists the deadline's date too.
     top, bottom = timeline_tab.eval("""(() => {
-        const walker = document.createTreeWalker(document.querySelector('.md-content'), NodeFilter.SHOW_TEXT);
+        const walker = document.createTreeWalker(document.querySelector('.bt-doc__body'), NodeFilter.SHOW_TEXT);
         while (walker.nextNode() && !walker.currentNode.textContent.includes('31/12/2024'));
         const r = walker.currentNode.parentElement.getBoundingClientRect(); return [r.top, r.bottom]; })()""")
     assert 0 <= top and bottom <= 740

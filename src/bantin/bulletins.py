@@ -28,6 +28,11 @@ class Bulletin:
         return f"{self.year:04d}-{self.month:02d}"
 
     @property
+    def number(self) -> int:
+        """The issue number: one issue a month, numbered by its month in the year."""
+        return self.month
+
+    @property
     def label(self) -> str:
         return month_label(self.year, self.month)
 

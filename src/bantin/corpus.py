@@ -15,7 +15,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Callable, Iterable
 
-from . import refs, urls, yamlsrc
+from . import originals, refs, status, urls, yamlsrc
 from .records import (
     AUTHORITIES,
     KIND_BY_NAME,
@@ -40,7 +40,7 @@ _FENCE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M)
 
 DIRECTIVE_FIELDS = (
     "number", "kind", "title", "issuer", "parent", "place", "date", "level", "signer",
-    "addressees", "recipients", "recipient_notes", "topics", "inferred", "draft",
+    "addressees", "recipients", "recipient_notes", "topics", "inferred", "draft", "replaced_by",
 )
 REQUIRED_DIRECTIVE_FIELDS = ("number", "kind", "title", "issuer", "date")
 SIGNER_FIELDS = ("authority", "on_behalf_of", "position", "name")
@@ -335,6 +335,8 @@ def load_directive(path: Path, shown: str, rel: str) -> tuple[Directive | None, 
         recipient_notes=f.strings("recipient_notes"),
         topics=f.strings("topics"),
         draft=f.boolean("draft"),
+        replaced_by=_replaced_by(f),
+        original=originals.beside(path, rel),
     )
     for line, message in _unsafe_links(body, body_line):
         f.error(None, message, line=line)
@@ -397,6 +399,16 @@ def _unsafe_links(body: str, body_line: int) -> list[tuple[int, str]]:
 
 def _shorten(text: str, length: int = 60) -> str:
     return text if len(text) <= length else text[: length - 1] + "…"
+
+
+def _replaced_by(f: _Fields) -> str | None:
+    value = f.text("replaced_by", nullable=True)
+    if value is None:
+        return None
+    stored, error = status.parse_replaced_by(value)
+    if error:
+        f.error("replaced_by", error)
+    return stored
 
 
 def _signer(f: _Fields) -> Signer | None:
@@ -615,6 +627,7 @@ def load_corpus(
         if directive:
             directives.append(directive)
     problems += _duplicate_numbers(directives, root)
+    problems += status.replacement_problems(directives)
 
     slogan_sets: list[SloganSet] = []
     for path in _files(content / "slogans", "*.yml", problems, shown):
@@ -643,6 +656,9 @@ def _files(folder: Path, pattern: str, problems: list[Problem], shown: Callable[
             continue
         if path.match(pattern):
             found.append(path)
+        elif originals.is_original(path):
+            if not originals.has_text(path):
+                problems.append(Problem(shown(path), 1, None, originals.LONELY))
         else:
             problems.append(Problem(shown(path), 1, None, f"tệp không được xử lý: thư mục này chỉ chứa tệp {pattern}"))
     return found

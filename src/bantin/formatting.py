@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+
+from markupsafe import Markup
 
 UNKNOWN_DATE = "chưa rõ ngày"
 
@@ -27,3 +30,31 @@ def issued_line(place: str | None, date: dt.date | None) -> str:
 
 def month_label(year: int, month: int) -> str:
     return f"Tháng {month} năm {year}"
+
+
+BLANK = "…"  # an official slot the document leaves empty, to be filled by hand
+
+
+def issued_slots(place: str | None, date: dt.date | None) -> str:
+    """The place-and-date line as printed: what the document does not give
+    stays an empty slot ("…, ngày … tháng … năm …"), never a remark."""
+    if date is not None:
+        return issued_line(place or BLANK, date)
+    return f"{place or BLANK}, ngày {BLANK} tháng {BLANK} năm {BLANK}"
+
+
+# An administrative unit's word, then its name to the end of an issuer's
+# name: "… tỉnh Thái Bình", "Huyện ủy Vĩnh Bảo", "Quận ủy Nam Từ Liêm".
+_PLACE = re.compile(r"(?i)\b((?:tỉnh|thành phố|huyện|quận|thị xã|thị trấn|xã|phường)(?: (?:ủy|uỷ))?) "
+                    r"((?:\S+ ){0,3}\S+)$")
+
+
+def keep_place(name: str) -> Markup:
+    """An issuer's name, escaped, its unit ("Quận ủy") and closing place name
+    ("Nam Từ Liêm") each kept on one line: a printed column must not break
+    "Thái / Bình"."""
+    match = _PLACE.search(name)
+    if match is None:
+        return Markup.escape(name)
+    keep = Markup('<span class="bt-nowrap">%s</span>')
+    return Markup.escape(name[:match.start()]) + keep % match[1] + " " + keep % match[2]

@@ -116,6 +116,8 @@ class Directive:
     draft: bool
     body: str
     body_line: int  # 1-based line of the file on which ``body`` starts
+    replaced_by: str | None = None  # a number or a content path (bantin.status), when an editor says so
+    original: str | None = None  # the original file beside the Markdown ("directives/2024/x.pdf"), if any
     field_lines: Mapping[str, int] = field(default_factory=dict, compare=False)
 
     @property

@@ -622,10 +622,13 @@ def _record(term: str, lists: Sequence[tuple[str, str]]) -> str:
     return FIELD_SEP.join([term, *(x for var, enc in lists for x in (var, enc))])
 
 
-def files(index: Index, page_url: str, shard_target: int = SHARD_TARGET, chunk: int = CHUNK) -> dict[str, str]:
+def files(index: Index, page_url: str, shard_target: int = SHARD_TARGET, chunk: int = CHUNK,
+          extra: Mapping[str, object] | None = None) -> dict[str, str]:
     """Every search file, by path relative to the site root; deterministic.
 
     ``page_url`` is the results page (the service worker caches it too).
+    ``extra`` adds data files to the versioned folder, by name ("f": the
+    results page's filters, see ``bantin.search_facets``).
     """
     records = {term: _record(term, lists) for term, lists in index.postings.items()}
     shards = max(1, math.ceil(sum(len(r) + 1 for r in records.values()) / shard_target))
@@ -636,6 +639,7 @@ def files(index: Index, page_url: str, shard_target: int = SHARD_TARGET, chunk: 
     body = {f"t{i}.js": _script(f"t{i}", RECORD_SEP.join(shard)) for i, shard in enumerate(by_shard)}
     body.update({f"d{j}.js": _script(f"d{j}", rows[j * chunk:(j + 1) * chunk])
                  for j in range(max(1, math.ceil(len(rows) / chunk)))})
+    body.update({f"{name}.js": _script(name, data) for name, data in (extra or {}).items()})
     digest = hashlib.sha256()
     for name in sorted(body):
         digest.update(name.encode() + b"\0" + body[name].encode() + b"\0")

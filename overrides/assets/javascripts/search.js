@@ -1,5 +1,5 @@
-/* bantin search page: accent-insensitive, number-aware, and it fetches only
-   the index shards a query needs. The index format and the query logic are
+/* bantin search: accent-insensitive, number-aware, and it fetches only
+   the index shards a query needs (search-page.js draws the results). The index format and the query logic are
    those of src/bantin/search.py (parse_query, rank): keep the two in step;
    tests/test_search_browser.py compares them. Index files are scripts that
    push onto self.bantinSearchData, so they also load from file://. */
@@ -231,111 +231,9 @@
     });
   }
 
-  /* --- the page ---------------------------------------------------------- */
-  var form = document.querySelector(".bt-search");
-  var input = document.getElementById("bt-search-q");
-  var status = document.getElementById("bt-search-status");
-  var list = document.getElementById("bt-search-results");
-  var more = document.getElementById("bt-search-more");
-  var current = null;
-  var pageTitle = document.title;
-
-  function shortDate(iso) {
-    if (!iso) return "chưa rõ ngày";
-    var p = iso.split("-");
-    return p[2] + "/" + p[1] + "/" + p[0];
-  }
-  function el(tag, cls, text) {
-    var e = document.createElement(tag);
-    if (cls) e.className = cls;
-    if (text) e.textContent = text;
-    return e;
-  }
-  /* One result, drawn like a listing line (partials/bantin/entries.html). */
-  function item(row) {
-    var url = row[0], kind = row[1], number = row[2], date = row[3], title = row[4], issuer = row[5], group = row[6];
-    var li = el("li", "bt-entry bt-search__hit" + (group === 1 ? " bt-entry--cited" : ""));
-    var a = el("a", "bt-entry__link");
-    a.href = root + url;
-    if (group !== 2) {
-      var meta = el("span", "bt-entry__meta");
-      var time = el("time", "bt-entry__date", shortDate(date));
-      if (date) time.dateTime = date;
-      meta.appendChild(time);
-      meta.appendChild(document.createTextNode(" · "));
-      meta.appendChild(el("span", "bt-entry__kind", kind || "Văn bản"));
-      meta.appendChild(document.createTextNode(" "));
-      meta.appendChild(number ? el("span", "bt-entry__number", number) : el("span", "bt-entry__number bt-missing", "không số"));
-      if (group === 1) meta.appendChild(el("span", "bt-search__cited", " · văn bản được dẫn chiếu"));
-      a.appendChild(meta);
-    }
-    if (title) a.appendChild(el("span", "bt-entry__title", title));
-    li.appendChild(a);
-    if (issuer) li.appendChild(el("span", "bt-entry__issuer", issuer));
-    return li;
-  }
-  function show(result, from) {
-    var page = result.hits.slice(from, from + PAGE);
-    return rows(page).then(function (found) {
-      if (current !== result) return;
-      var drawing = performance.now();
-      found.forEach(function (row) { list.appendChild(item(row)); });
-      result.shown = from + page.length;
-      more.hidden = result.shown >= result.hits.length;
-      if (!from) {
-        // For bench/search_budget.py: compute time is ranking plus drawing.
-        result.timing.drawing = drawing;
-        result.timing.shown = performance.now();
-        self.bantinSearch.last = result;
-      }
-    });
-  }
-  function say(text) { status.textContent = text; }
-  function count(n) { return n.toLocaleString("vi-VN"); }
-
-  function search(text) {
-    text = text.trim();
-    list.textContent = "";
-    more.hidden = true;
-    current = null;
-    document.title = text ? "“" + text + "” – " + pageTitle : pageTitle;
-    if (!text) { say(""); return Promise.resolve(); }
-    say("Đang tìm…");
-    list.setAttribute("aria-busy", "true");
-    return run(text).then(function (result) {
-      current = result;
-      var n = result.hits.length, quoted = "“" + text + "”";
-      if (!n) say("Không tìm thấy văn bản nào cho " + quoted + ". Hãy thử ít từ hơn, hoặc gõ số hiệu văn bản.");
-      else if (result.complete) say("Tìm thấy " + count(n) + " kết quả cho " + quoted + ".");
-      else say("Không có trang nào chứa đủ các từ của " + quoted + "; " + count(n) + " kết quả chứa một phần.");
-      return show(result, 0);
-    }).catch(function () {
-      say("Không tải được chỉ mục tìm kiếm. Hãy kiểm tra kết nối mạng rồi thử lại.");
-    }).then(function () {
-      list.removeAttribute("aria-busy");
-      document.documentElement.setAttribute("data-bt-search", "done");
-    });
-  }
-
-  self.bantinSearch = { run: run, parseQuery: function (t) { return parseQuery(t, store.meta); }, search: search };
-  if (!form) return;
-
-  form.addEventListener("submit", function (event) {
-    event.preventDefault();
-    try {
-      history.replaceState(null, "", "?q=" + encodeURIComponent(input.value.trim()));
-    } catch (e) { /* file:// may refuse; the results still show */ }
-    search(input.value);
-  });
-  more.addEventListener("click", function () {
-    if (!current) return;
-    var first = current.shown;
-    show(current, first).then(function () {
-      var next = list.children[first];
-      if (next) next.querySelector("a").focus();
-    });
-  });
-  var q = new URLSearchParams(location.search).get("q") || "";
-  input.value = q;
-  if (q.trim()) search(q); else { input.focus(); document.documentElement.setAttribute("data-bt-search", "done"); }
+  /* The results page (search-page.js) draws what this finds. */
+  self.bantinSearch = {
+    run: run, rows: rows, load: load, root: root,
+    parseQuery: function (t) { return parseQuery(t, store.meta); }
+  };
 })();

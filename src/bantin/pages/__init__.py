@@ -171,4 +171,10 @@ def build_pages(corpus: Corpus, graph: Graph) -> list[PageSpec]:
 def home_context(corpus: Corpus, specs: Mapping[str, PageSpec]) -> dict[str, Any]:
     """What the home page shows: the newest directives and ways to browse."""
     newest = sorted(corpus.published, key=newest_first)[:HOME_NEWEST]
-    return {"newest": [directive_entry(d) for d in newest], **specs[ARCHIVE_URI].context}
+    # Two ways in that a cell meeting needs: the latest monthly bulletin and the slogans in use.
+    from . import bulletins, slogans
+    months = specs[bulletins.INDEX_URI].context["months"]
+    in_use = next((sets for key, _, sets in specs[slogans.SLOGANS_URI].context["sections"] if key == "dang-dung"), [])
+    return {"newest": [directive_entry(d) for d in newest], **specs[ARCHIVE_URI].context,
+            "latest_bulletin": months[0] if months else None,
+            "slogans_uri": slogans.SLOGANS_URI, "slogan_sets_in_use": len(in_use)}

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from typing import Mapping
 
 from ..links import Document, Graph
 from ..records import LEVELS, Directive, SloganSet
+from ..slogans import reference_date
+from ..summary import summarise
 from . import (
     CitingEntry,
     Said,
@@ -26,13 +29,15 @@ def build(site: Site) -> list[PageSpec]:
     slogans_by_directive: dict[str, list[SloganSet]] = defaultdict(list)
     for sset in site.corpus.slogan_sets:
         slogans_by_directive[sset.directive_path].append(sset)
-    specs = [_directive_page(d, site.graph, site.entries, slogans_by_directive[d.path]) for d in site.published]
+    on = reference_date()
+    specs = [_directive_page(d, site, slogans_by_directive[d.path], on) for d in site.published]
     specs += [_document_page(doc, site.graph, site.entries) for doc in site.graph.documents.values()
               if doc.directive is None]
     return specs
 
 
-def _directive_page(d: Directive, graph: Graph, entries: Mapping[str, Entry], slogan_sets: list[SloganSet]) -> PageSpec:
+def _directive_page(d: Directive, site: Site, slogan_sets: list[SloganSet], on: dt.date) -> PageSpec:
+    graph, entries = site.graph, site.entries
     src = directive_uri(d)
     docs = graph.documents
     implements = graph.implements(d.path)
@@ -52,6 +57,8 @@ def _directive_page(d: Directive, graph: Graph, entries: Mapping[str, Entry], sl
             "related": [(entries[p], n) for p, n in graph.related.get(d.path, ())],
             "slogan_sets": slogan_sets,
             "level": LEVELS.get(d.level) if d.level else None,
+            "summary": (summary := summarise(d, site.published, src, on)),
+            "replacing": entries[summary.replacing.path] if summary.replacing else None,
         },
     )
 

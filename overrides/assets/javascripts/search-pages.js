@@ -1,0 +1,86 @@
+/* Search in the text of pages: the excerpt under each result, around the
+   query's words, marked; and search without network in the pages saved on
+   this device (offline.js lists them): every word of the query must be in
+   the page, accents and case aside. search-page.js uses both. */
+(function () {
+  "use strict";
+  var WORD = /[\p{L}\p{N}]+/gu;
+  function fold(s) {
+    return s.replace(/Đ/g, "D").replace(/đ/g, "d").normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+  }
+  function words(text) {
+    var out = [], m;
+    WORD.lastIndex = 0;
+    while ((m = WORD.exec(text))) out.push({ at: m.index, end: m.index + m[0].length, key: fold(m[0]) });
+    return out;
+  }
+  function queryKeys(query) {
+    return Array.from(new Set(words(query.normalize("NFC")).map(function (w) { return w.key; })));
+  }
+
+  /* A fragment: about ``span`` characters of ``text`` around the first
+     place the query's words meet, each query word in <mark>. */
+  function excerpt(text, keys, span) {
+    span = span || 220;
+    var found = words(text).filter(function (w) { return keys.indexOf(w.key) >= 0; });
+    var frag = document.createDocumentFragment();
+    if (!found.length) return null;
+    // The window holding the most different query words, the first such.
+    var best = 0, most = 0;
+    found.slice(0, 200).forEach(function (w, i) {
+      var seen = {};
+      for (var j = i; j < found.length && found[j].end <= w.at + span * 2 / 3; j++) seen[found[j].key] = 1;
+      var n = Object.keys(seen).length;
+      if (n > most) { most = n; best = i; }
+    });
+    var first = found[best];
+    var start = Math.max(0, first.at - Math.floor(span / 3));
+    var end = Math.min(text.length, start + span);
+    if (start > 0) start = text.indexOf(" ", start) + 1 || start;
+    if (end < text.length) end = Math.max(text.lastIndexOf(" ", end), first.end);
+    var at = start;
+    if (start > 0) frag.append("… ");
+    found.forEach(function (w) {
+      if (w.at < at || w.end > end) return;
+      frag.append(text.slice(at, w.at));
+      var mark = document.createElement("mark");
+      mark.textContent = text.slice(w.at, w.end);
+      frag.appendChild(mark);
+      at = w.end;
+    });
+    frag.append(text.slice(at, end));
+    if (end < text.length) frag.append(" …");
+    return frag;
+  }
+
+  /* The saved pages holding every word, most matches first. */
+  function search(query) {
+    var keys = queryKeys(query);
+    if (!self.bantinSaved || !keys.length) return Promise.resolve({ hits: [], pages: 0 });
+    return self.bantinSaved.pages(true).then(function (pages) {
+      pages = pages.filter(function (p) { return !/\/tim-kiem(\/|\.html)$/.test(new URL(p.url).pathname); });
+      var hits = pages.map(function (p) {
+        var own = new Map();
+        words(p.title + " " + p.text).forEach(function (w) { own.set(w.key, (own.get(w.key) || 0) + 1); });
+        var all = keys.every(function (k) { return own.has(k); });
+        var score = keys.reduce(function (sum, k) { return sum + (own.get(k) || 0); }, 0);
+        var inTitle = keys.filter(function (k) { return fold(p.title).indexOf(k) >= 0; }).length;
+        return all ? { page: p, score: score, inTitle: inTitle } : null;
+      }).filter(Boolean).sort(function (a, b) { return (b.inTitle - a.inTitle) || (b.score - a.score); });
+      return { hits: hits, pages: pages.length, keys: keys };
+    });
+  }
+
+  /* The text a reader sees of a page's HTML: a directive's body, or the
+     page's article; parsed inert (nothing runs). */
+  var parser = new DOMParser();
+  function text(html) {
+    var doc = parser.parseFromString(html, "text/html");
+    var main = doc.querySelector(".bt-doc__body") || doc.querySelector(".md-content__inner");
+    if (!main) return "";
+    main.querySelectorAll(".headerlink, script, .bt-summary, .bt-printed, nav").forEach(function (x) { x.remove(); });
+    return main.textContent.replace(/\s+/g, " ").trim();
+  }
+
+  self.bantinSearchPages = { search: search, excerpt: excerpt, keys: queryKeys, text: text };
+})();
