@@ -230,7 +230,7 @@ def test_an_unknown_address_gets_the_vietnamese_404_page(server: Server) -> None
     status, headers, body = server.get("/van-ban/2099/khong-co/")
     text = body.decode("utf-8")
     assert (status, headers.get_content_type()) == (404, "text/html")
-    assert "<h1>Không tìm thấy trang</h1>" in text
+    assert "Không tìm thấy trang này</h1>" in text
     assert '<a href="/tim-kiem/">Tìm văn bản theo số hiệu, trích yếu hoặc nội dung</a>' in text
 
 
