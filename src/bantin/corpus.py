@@ -20,8 +20,12 @@ from .records import Directive, SloganSet
 from .references import ReferenceInfo, load_reference_info
 from .slogan_sets import load_slogan_set
 from .sources import content_files
+from .text import slugify
 
-__all__ = ["ContentError", "Corpus", "Problem", "ReferenceInfo", "load_corpus", "split_front_matter"]
+ISSUER_SLUG_MAX = 80  # characters of /van-ban/co-quan/<slug>/
+
+__all__ = ["ContentError", "Corpus", "Problem", "ReferenceInfo", "issuer_label", "issuer_slug", "load_corpus",
+           "split_front_matter"]
 
 
 @dataclass(frozen=True)
@@ -73,6 +77,7 @@ def load_corpus(
         if directive:
             directives.append(directive)
     problems += _duplicate_numbers(directives, root)
+    problems += _issuer_pages(directives)
 
     slogan_sets: list[SloganSet] = []
     for path in content_files(content / "slogans", "*.yml", problems, shown):
@@ -80,6 +85,7 @@ def load_corpus(
         problems += found
         if sset:
             slogan_sets.append(sset)
+    problems += _same_set_names(slogan_sets)
 
     references: list[ReferenceInfo] = []
     for path in content_files(content / "references", "*.yml", problems, shown):
@@ -87,6 +93,7 @@ def load_corpus(
         problems += found
         if info:
             references.append(info)
+    problems += _duplicate_references(references)
 
     return Corpus(tuple(directives), tuple(slogan_sets), tuple(references), tuple(problems))
 
@@ -112,4 +119,64 @@ def _duplicate_numbers(directives: list[Directive], root: Path) -> list[Problem]
             )
         else:
             first[key] = d
+    return problems
+
+
+def issuer_label(d: Directive) -> str:
+    """Issuer as a reader needs it: "Ban Tuyên giáo" alone says little."""
+    return f"{d.issuer}, {d.parent}" if d.parent else d.issuer
+
+
+def issuer_slug(d: Directive) -> str:
+    """The part of /van-ban/co-quan/<slug>/ that names the issuer's page."""
+    return slugify(issuer_label(d), ISSUER_SLUG_MAX)
+
+
+def _issuer_pages(directives: list[Directive]) -> list[Problem]:
+    """Each issuer gets a page: an issuer with no letter or digit has no
+    address, and two issuers whose addresses coincide would share a page."""
+    problems = []
+    first: dict[str, Directive] = {}
+    for d in directives:
+        slug, line = issuer_slug(d), d.field_lines.get("issuer", 1)
+        if not slug:
+            problems.append(Problem(f"content/{d.path}", line, "issuer", f"tên cơ quan '{d.issuer}' không có chữ cái "
+                                    "hay chữ số nào: hãy ghi tên cơ quan bằng chữ"))
+            continue
+        other = first.setdefault(slug, d)
+        if other is not d and slugify(issuer_label(other)) != slugify(issuer_label(d)):
+            problems.append(Problem(f"content/{d.path}", line, "issuer", f"cơ quan '{issuer_label(d)}' và cơ quan "
+                                    f"'{issuer_label(other)}' của content/{other.path} trùng nhau ở "
+                                    f"{ISSUER_SLUG_MAX} ký tự đầu nên sẽ chung một trang: hãy viết tên ngắn gọn hơn "
+                                    "ở trường issuer, phần còn lại ghi ở trường parent"))
+    return problems
+
+
+def _same_set_names(sets: list[SloganSet]) -> list[Problem]:
+    """Two slogan sets in different folders with one file name would share an id."""
+    first: dict[str, SloganSet] = {}
+    problems = []
+    for sset in sets:
+        other = first.setdefault(sset.slug, sset)
+        if other is not sset:
+            problems.append(Problem(f"content/{sset.path}", 1, None,
+                                    f"bộ khẩu hiệu trùng tên tệp với content/{other.path}: hãy đổi tên một trong hai tệp"))
+    return problems
+
+
+def _duplicate_references(references: list[ReferenceInfo]) -> list[Problem]:
+    """Two files about one document: which one would the page show?"""
+    problems = []
+    seen: dict[Any, list[ReferenceInfo]] = {}
+    for info in references:
+        parsed = refs.parse_number(info.number)
+        if parsed is None:
+            continue
+        for other in seen.get(parsed.key, ()):
+            if info.date is None or other.date is None or info.date == other.date:
+                problems.append(Problem(f"content/{info.path}", 1, "number",
+                                        f"số hiệu {info.number} đã có tệp content/{other.path}: mỗi văn bản chỉ "
+                                        "một tệp; hãy gộp hai tệp, hoặc ghi ngày ban hành để phân biệt"))
+                break
+        seen.setdefault(parsed.key, []).append(info)
     return problems

@@ -20,6 +20,7 @@ DIRECTIVE_FIELDS = (
 )
 REQUIRED_DIRECTIVE_FIELDS = ("number", "kind", "title", "issuer", "date")
 SIGNER_FIELDS = ("authority", "on_behalf_of", "position", "name")
+RESERVED_SLUGS = frozenset({"index"})  # van-ban/<year>/index.md is the year's listing
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _FENCE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M)
 
@@ -96,7 +97,10 @@ def load_directive(path: Path, shown: str, rel: str) -> tuple[Directive | None, 
     folder, slug = parts[-2], Path(parts[-1]).stem
     if len(parts) != 3:
         f.error(None, f"văn bản phải nằm ở content/directives/<năm>/<tên>.md hoặc content/directives/{UNDATED_FOLDER}/<tên>.md")
-    if not _SLUG.match(slug):
+    if slug in RESERVED_SLUGS:
+        f.error(None, f"tên tệp '{slug}.md' dành cho trang danh sách văn bản của thư mục: hãy đặt tên khác, "
+                      "ví dụ theo số hiệu: 02-kh-btgduk.md")
+    elif not _SLUG.match(slug):
         f.error(None, f"tên tệp '{slug}' chỉ được gồm chữ thường không dấu, số và dấu '-', ví dụ 02-kh-btgduk.md")
     expected = str(date.year) if date else UNDATED_FOLDER
     date_known = "date" in f.data and (f.get("date") is None or date is not None)

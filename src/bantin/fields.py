@@ -99,6 +99,8 @@ class Fields:
     def boolean(self, name: str) -> bool:
         value = self.get(name)
         if value is None:
+            if self._present(name):  # "draft:" left empty must not publish a draft
+                self.error(name, "đang để trống: ghi true hoặc false")
             return False
         if not isinstance(value, bool):
             self.error(name, "phải là true hoặc false")
