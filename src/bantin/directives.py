@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from . import refs, urls, yamlsrc
+from . import mdlimits, refs, urls, yamlsrc
 from .fields import Fields
 from .problems import Problem
 from .records import AUTHORITIES, KIND_BY_NAME, LEVELS, UNDATED_FOLDER, Directive, Recipient, Signer
@@ -115,7 +116,10 @@ def load_directive(path: Path, shown: str, rel: str) -> tuple[Directive | None, 
         topics=f.strings("topics"),
         draft=f.boolean("draft"),
     )
-    for line, message in _unsafe_links(body, body_line):
+    costly = mdlimits.hazards(body, body_line)
+    for hazard in costly:
+        f.error(None, hazard.message, line=hazard.line)
+    for line, message in [] if costly else _unsafe_links(body, body_line):
         f.error(None, message, line=line)
     if f.problems or kind is None or title is None or issuer is None:
         return None, problems + f.problems
@@ -148,30 +152,41 @@ _INLINE_LINK = re.compile(r"\]\(\s*<?" + _DESTINATION)
 _DEFINITION = re.compile(r"\]:[ \t]*<?([^\s>]+)")
 _DEFINITION_LABEL = re.compile(r" {0,3}\[[^\]\n]+")
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.\-]*:[^\s<>]*)>")
+_NEWLINE = re.compile(r"\n")
+_MAX_LABEL = 1000  # CommonMark's limit on a link label
+MAX_LINK_PROBLEMS = 20
 _IMAGE = re.compile(r"!\[[^\]\n]*\]\(\s*<?" + _DESTINATION)
 
 
 def _unsafe_links(body: str, body_line: int) -> list[tuple[int, str]]:
-    """(line, message) for each link to another scheme and each image from another host."""
+    """(line, message) for each link to another scheme and each image from
+    another host; after ``MAX_LINK_PROBLEMS``, one line says how many more."""
     found: dict[int, tuple[int, str]] = {}  # by the destination's offset: one message for each
+    line_starts = [0, *(m.end() for m in _NEWLINE.finditer(body))]
 
-    def line(offset: int) -> int:
-        return body_line + body.count("\n", 0, offset)
+    def line_index(offset: int) -> int:
+        return bisect.bisect_right(line_starts, offset) - 1
 
     links = [*_INLINE_LINK.finditer(body), *_AUTOLINK.finditer(body)]
     for match in _DEFINITION.finditer(body):
-        start = body.rfind("\n", 0, match.start()) + 1
-        if _DEFINITION_LABEL.fullmatch(body, start, match.start()):
+        start = line_starts[line_index(match.start())]
+        # A label is short; past that the "]:" is inside a line, and checking would scan the line again.
+        if match.start() - start <= _MAX_LABEL and _DEFINITION_LABEL.fullmatch(body, start, match.start()):
             links.append(match)
     for match in links:
         if not urls.link_allowed(match.group(1)):
-            found[match.start(1)] = (line(match.start()), f"liên kết '{_shorten(match.group(1))}' không được phép: "
-                                                           "chỉ dùng http://, https://, mailto: hoặc tel:")
+            found[match.start(1)] = (body_line + line_index(match.start()), f"liên kết '{_shorten(match.group(1))}' "
+                                     "không được phép: chỉ dùng http://, https://, mailto: hoặc tel:")
     for match in _IMAGE.finditer(body):
         if not urls.image_allowed(match.group(1)):
-            found[match.start(1)] = (line(match.start()), f"ảnh '{_shorten(match.group(1))}' lấy từ nơi khác: "
-                                                           "bản tin không tải gì từ máy chủ khác; hãy bỏ ảnh này")
-    return [found[offset] for offset in sorted(found)]
+            found[match.start(1)] = (body_line + line_index(match.start()), f"ảnh '{_shorten(match.group(1))}' "
+                                     "lấy từ nơi khác: bản tin không tải gì từ máy chủ khác; hãy bỏ ảnh này")
+    listed = [found[offset] for offset in sorted(found)]
+    if len(listed) > MAX_LINK_PROBLEMS:
+        more = len(listed) - MAX_LINK_PROBLEMS
+        listed = listed[:MAX_LINK_PROBLEMS] + [(listed[MAX_LINK_PROBLEMS][0], f"còn {more} liên kết hoặc ảnh không "
+                                                f"được phép nữa từ dòng này (chỉ kể {MAX_LINK_PROBLEMS} cái đầu)")]
+    return listed
 
 
 def _shorten(text: str, length: int = 60) -> str:

@@ -1,0 +1,142 @@
+"""Markdown that would cost Python-Markdown far more than its length.
+
+Python-Markdown is fast on text people write, but some short inputs make it
+slow or make it crash, as measured in ``tests/test_hostile_markdown.py``:
+
+- every ``[`` (and ``![``, ``[^``, ``](``) is matched by scanning forward to
+  its closing bracket, or to the end of the paragraph when there is none, in
+  Python: 8,000 ``[`` in a row take 9 s, a 1 MB paragraph of them days;
+- runs of two or more backticks of different lengths are scanned the same
+  way by a backtracking regex;
+- lists, block quotes and emphasis nest by recursion: 400 indented list
+  levels or 1,000 nested ``*`` raise RecursionError.
+
+Each is measured here in one pass over the body, and a body over a limit is
+refused with the line to fix, before Markdown sees it. The limits sit far
+above anything a directive needs and far below what costs a second.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MAX_INDENT = 40  # columns of leading space (a tab counts 4): ten nested lists
+MAX_QUOTE_DEPTH = 10  # '>' at the start of one line
+MAX_EMPHASIS_DEPTH = 50  # '*' or '_' opened and not yet closed in one paragraph
+# Characters Python-Markdown scans to match brackets, per character of body,
+# plus a fixed allowance: a body's own links cost about their length.
+BRACKET_COST_PER_CHAR = 2
+BRACKET_COST_BASE = 100_000
+# Runs of two or more backticks times the paragraph's length, summed.
+BACKTICK_COST = 50_000_000
+
+_BRACKET = re.compile(r"\\.|\]\(|[\[\]]", re.S)
+_TICKS = re.compile(r"``+")
+_EMPHASIS = re.compile(r"[*_]+")
+_QUOTE = re.compile(r"[ \t]{0,3}(?:>[ \t]?)+")
+
+
+@dataclass(frozen=True)
+class Hazard:
+    line: int
+    message: str
+
+
+def hazards(body: str, first_line: int = 1) -> list[Hazard]:
+    """What in ``body`` (whose first line is ``first_line``) is over a limit; at most one of each kind."""
+    found: dict[str, Hazard] = {}
+    bracket_cost = backtick_cost = 0
+    worst_brackets = worst_ticks = (0, first_line)
+    for start, lines in _paragraphs(body):
+        line = first_line + start
+        for offset, text in enumerate(lines):
+            _line_limits(text, line + offset, found)
+        paragraph = "\n".join(lines)
+        if "[" in paragraph:
+            cost = _bracket_cost(paragraph)
+            bracket_cost += cost
+            worst_brackets = max(worst_brackets, (cost, line))
+        if "``" in paragraph:
+            cost = sum(1 for _ in _TICKS.finditer(paragraph)) * len(paragraph)
+            backtick_cost += cost
+            worst_ticks = max(worst_ticks, (cost, line))
+        if "emphasis" not in found and ("*" in paragraph or "_" in paragraph):
+            depth = _emphasis_depth(paragraph)
+            if depth > MAX_EMPHASIS_DEPTH:
+                found["emphasis"] = Hazard(line, f"đoạn văn có {depth} dấu '*' hoặc '_' mở lồng nhau (tối đa "
+                                                 f"{MAX_EMPHASIS_DEPTH}): hãy đóng bớt; dấu sao thật viết là \\*")
+    if bracket_cost > BRACKET_COST_BASE + BRACKET_COST_PER_CHAR * len(body):
+        found["brackets"] = Hazard(worst_brackets[1], "đoạn văn có quá nhiều dấu '[' hoặc '(' chưa đóng hay lồng "
+                                                      "nhau, trang sẽ dựng rất lâu: hãy đóng ngoặc; dấu ngoặc "
+                                                      "thật viết là \\[")
+    if backtick_cost > BACKTICK_COST:
+        found["backticks"] = Hazard(worst_ticks[1], "đoạn văn có quá nhiều cụm dấu ` liền nhau, trang sẽ dựng "
+                                                    "rất lâu: hãy bớt; dấu ` thật viết là \\`")
+    return sorted(found.values(), key=lambda h: h.line)
+
+
+def _paragraphs(body: str) -> list[tuple[int, list[str]]]:
+    """(0-based first line, lines) of each run of non-blank lines."""
+    out: list[tuple[int, list[str]]] = []
+    current: list[str] = []
+    for number, text in enumerate(body.split("\n")):
+        if text.strip():
+            if not current:
+                out.append((number, current))
+            current.append(text)
+        elif current:
+            current = []
+    return out
+
+
+def _line_limits(text: str, line: int, found: dict[str, Hazard]) -> None:
+    if "indent" not in found and text[:1] in (" ", "\t"):
+        indent = len(text.expandtabs(4)) - len(text.expandtabs(4).lstrip(" "))
+        if indent > MAX_INDENT:
+            found["indent"] = Hazard(line, f"dòng thụt vào {indent} cột (tối đa {MAX_INDENT}): danh sách lồng "
+                                           "quá sâu; hãy bớt thụt lề")
+    if "quote" not in found and ">" in text[:4]:
+        depth = _QUOTE.match(text).group().count(">")  # type: ignore[union-attr]
+        if depth > MAX_QUOTE_DEPTH:
+            found["quote"] = Hazard(line, f"trích dẫn lồng {depth} tầng (tối đa {MAX_QUOTE_DEPTH} dấu '>' "
+                                          "đầu dòng): hãy bớt dấu '>'")
+
+
+def _bracket_cost(paragraph: str) -> int:
+    """How far Python-Markdown scans for closing brackets and parentheses."""
+    cost = 0
+    opened: list[int] = []
+    close = -1  # the next ')' at or after the last "](", found once for all that share it
+    for found in _BRACKET.finditer(paragraph):
+        token, at = found.group(), found.start()
+        if token == "[":
+            opened.append(at)
+        elif token == "]" or token == "](":
+            if not opened:  # a ']' closing nothing starts nothing
+                continue
+            cost += at - opened.pop()
+            if token == "](":  # a link's destination is scanned to its ')', or to the end
+                if close < at and close != len(paragraph):
+                    close = paragraph.find(")", at)
+                    close = len(paragraph) if close < 0 else close
+                cost += close - at
+    end = len(paragraph)
+    return cost + sum(end - at for at in opened)
+
+
+def _emphasis_depth(paragraph: str) -> int:
+    """The most '*'/'_' that open before any closes: what Markdown nests by recursion."""
+    depth = deepest = 0
+    end = len(paragraph)
+    for found in _EMPHASIS.finditer(paragraph):
+        start, stop = found.span()
+        before = paragraph[start - 1] if start else " "
+        after = paragraph[stop] if stop < end else " "
+        opens, closes = not after.isspace(), not before.isspace()
+        if opens and not closes:
+            depth += stop - start
+            deepest = max(deepest, depth)
+        elif closes and not opens:
+            depth = max(0, depth - (stop - start))
+    return deepest

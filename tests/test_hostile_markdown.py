@@ -1,0 +1,74 @@
+"""Markdown bodies that would cost Python-Markdown far more than their
+length, or crash it by recursion, are refused with the line to fix; what
+people write passes. Costs are measured in ``bantin.mdlimits``' docstring and
+the README, never timed here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import markdown
+import pytest
+
+from bantin import mdlimits
+from test_corpus import GOOD, messages, write
+
+F = "content/directives/2024/02-kh-btgduk.md"
+BRACKETS = ("đoạn văn có quá nhiều dấu '[' hoặc '(' chưa đóng hay lồng nhau, trang sẽ dựng rất lâu: "
+            "hãy đóng ngoặc; dấu ngoặc thật viết là \\[")
+BACKTICKS = "đoạn văn có quá nhiều cụm dấu ` liền nhau, trang sẽ dựng rất lâu: hãy bớt; dấu ` thật viết là \\`"
+N = 200_000  # a fifth of a megabyte: seconds to minutes of Markdown for each case before the limits
+
+
+def body_messages(tmp_path: Path, body: str) -> list[str]:
+    """Problems of GOOD followed by a blank line and ``body`` (which starts on line 13)."""
+    write(tmp_path, "directives/2024/02-kh-btgduk.md", GOOD + "\n" + body)
+    return messages(tmp_path)
+
+
+@pytest.mark.parametrize("body", ["[" * N, "![" * (N // 2), "[^" * (N // 2), "[" * (N // 2) + "]" * (N // 2),
+                                  "[a](b" * (N // 5), "[](" * (N // 3), "[a\n" * (N // 3)],
+                         ids=["open", "images", "footnotes", "nested", "open-parenthesis", "empty-links", "lines"])
+def test_runs_of_unclosed_or_nested_brackets_are_refused(tmp_path: Path, body: str) -> None:
+    assert body_messages(tmp_path, body) == [f"{F}:13: {BRACKETS}"]
+
+
+@pytest.mark.parametrize("body", ["``a`" * (N // 4), "```a`" * (N // 5)], ids=["two-one", "three-one"])
+def test_runs_of_backticks_of_mixed_lengths_are_refused(tmp_path: Path, body: str) -> None:
+    assert body_messages(tmp_path, body) == [f"{F}:13: {BACKTICKS}"]
+
+
+def test_nested_emphasis_deeper_than_fifty_is_refused(tmp_path: Path) -> None:
+    assert body_messages(tmp_path, "*a " * 1000 + "b" + " a*" * 1000) == [
+        f"{F}:13: đoạn văn có 1000 dấu '*' hoặc '_' mở lồng nhau (tối đa 50): hãy đóng bớt; dấu sao thật viết là \\*"]
+
+
+def test_a_list_nested_deeper_than_forty_columns_is_refused_at_its_line(tmp_path: Path) -> None:
+    nested = "".join(" " * (4 * i) + "- mục\n" for i in range(400))
+    assert body_messages(tmp_path, nested) == [
+        f"{F}:24: dòng thụt vào 44 cột (tối đa 40): danh sách lồng quá sâu; hãy bớt thụt lề"]
+
+
+def test_block_quotes_nested_deeper_than_ten_are_refused(tmp_path: Path) -> None:
+    assert body_messages(tmp_path, "Mở đầu.\n\n" + ">" * N + " a\n") == [
+        f"{F}:15: trích dẫn lồng {N} tầng (tối đa 10 dấu '>' đầu dòng): hãy bớt dấu '>'"]
+
+
+def test_every_limit_is_reported_once_each(tmp_path: Path) -> None:
+    body = "[" * N + "\n\n" + "``a`" * (N // 4) + "\n\n" + " " * 50 + "x\n\n" + ">" * 20 + "\n"
+    assert [m.split(": ", 1)[0] for m in body_messages(tmp_path, body)] == [f"{F}:13", f"{F}:15", f"{F}:17", f"{F}:19"]
+
+
+@pytest.mark.parametrize("body", [
+    "Theo [Kế hoạch số 77-KH/BTGTU](https://example.vn/77) và [^1], ![ảnh](../anh/a.png), `mã`, ``a ` b``.",
+    "[" * 300 + " là dấu ngoặc thừa", "*Ghi chú:* " * 2000, "- a\n" + "    - b\n" * 8,
+    "> trích dẫn\n>> lồng\n", "Điều 1. [Bãi bỏ] một phần; [sửa đổi] phần còn lại.\n" * 5000,
+], ids=["links", "a-few-stray-brackets", "much-emphasis", "a-list", "quotes", "a-long-body"])
+def test_what_people_write_is_within_the_limits(body: str) -> None:
+    assert mdlimits.hazards(body) == []
+
+
+def test_a_body_just_within_the_bracket_limit_still_renders() -> None:
+    body = "[" * 300  # cost 45,000: under the allowance, and Markdown keeps the brackets as text
+    assert mdlimits.hazards(body) == []
+    assert markdown.markdown(body, extensions=["bantin.mdext", "footnotes"]) == f"<p>{body}</p>"
