@@ -11,6 +11,7 @@ import markdown
 import pytest
 
 from bantin import mdlimits
+from conftest import page, run_build
 from test_corpus import GOOD, messages, write
 
 F = "content/directives/2024/02-kh-btgduk.md"
@@ -62,8 +63,8 @@ def test_every_limit_is_reported_once_each(tmp_path: Path) -> None:
 @pytest.mark.parametrize("body", [
     "Theo [Kế hoạch số 77-KH/BTGTU](https://example.vn/77) và [^1], ![ảnh](../anh/a.png), `mã`, ``a ` b``.",
     "[" * 300 + " là dấu ngoặc thừa", "*Ghi chú:* " * 2000, "- a\n" + "    - b\n" * 8,
-    "> trích dẫn\n>> lồng\n", "Điều 1. [Bãi bỏ] một phần; [sửa đổi] phần còn lại.\n" * 5000,
-], ids=["links", "a-few-stray-brackets", "much-emphasis", "a-list", "quotes", "a-long-body"])
+    "> trích dẫn\n>> lồng\n", "a > b\n<> c", "Điều 1. [Bãi bỏ] một phần; [sửa đổi] phần còn lại.\n" * 5000,
+], ids=["links", "a-few-stray-brackets", "much-emphasis", "a-list", "quotes", "angle-brackets", "a-long-body"])
 def test_what_people_write_is_within_the_limits(body: str) -> None:
     assert mdlimits.hazards(body) == []
 
@@ -72,3 +73,55 @@ def test_a_body_just_within_the_bracket_limit_still_renders() -> None:
     body = "[" * 300  # cost 45,000: under the allowance, and Markdown keeps the brackets as text
     assert mdlimits.hazards(body) == []
     assert markdown.markdown(body, extensions=["bantin.mdext", "footnotes"]) == f"<p>{body}</p>"
+
+
+# -- one URL rule, after entity decoding; ids of the theme stay the theme's ------------
+
+LINK = "liên kết '{}' không được phép: chỉ dùng http://, https://, mailto: hoặc tel:"
+IMAGE = "ảnh '{}' lấy từ nơi khác: bản tin không tải gì từ máy chủ khác; hãy bỏ ảnh này"
+
+
+@pytest.mark.parametrize(("body", "message"), [
+    ("[bấm](&#106;avascript:alert(1))", LINK.format("&#106;avascript:alert(1)")),
+    ("[bấm](&#x6A;&#x61;vascript:alert(1))", LINK.format("&#x6A;&#x61;vascript:alert(1)")),
+    ("[bấm](java&Tab;script:alert(1))", LINK.format("java&Tab;script:alert(1)")),
+    ("[bấm][x]\n\n\n[x]: &#106;avascript:alert(1)", LINK.format("&#106;avascript:alert(1)")),
+    ("![ảnh](/&#47;example.vn/a.png)", IMAGE.format("/&#47;example.vn/a.png")),
+    ("![ảnh](&#104;ttps://example.vn/a.png)", IMAGE.format("&#104;ttps://example.vn/a.png")),
+], ids=["decimal", "hex", "named-tab", "definition", "slash-entity", "scheme-entity"])
+def test_urls_written_with_entities_are_checked_as_the_browser_reads_them(tmp_path: Path, body: str,
+                                                                         message: str) -> None:
+    line = 13 + body.count("\n")  # a definition is named on its own line
+    assert body_messages(tmp_path, body) == [f"{F}:{line}: {message}"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("[bấm](&#106;avascript:alert(1))", "<p><a>bấm</a></p>"),
+    ("![ảnh](/&#47;example.vn/a.png)", '<p><img alt="ảnh" /></p>'),
+    ("[bấm](https://example.vn/?a=1&amp;b=2)", '<p><a href="https://example.vn/?a=1&amp;b=2">bấm</a></p>'),
+])
+def test_the_build_applies_the_same_rule(text: str, expected: str) -> None:
+    assert markdown.markdown(text, extensions=["bantin.mdext"]) == expected
+
+
+def test_a_theme_id_from_content_gets_a_prefix_and_links_to_it_follow() -> None:
+    md = markdown.Markdown(extensions=["bantin.mdext", "attr_list", "toc"])
+    assert md.convert("Đoạn\n{: #__config }\n\n# __search\n\n[về](#__config) [tìm](#__search)") == (
+        '<p id="muc__config">Đoạn</p>\n<h1 id="muc__search">__search</h1>\n'
+        '<p><a href="#muc__config">về</a> <a href="#muc__search">tìm</a></p>')
+    assert [t["id"] for t in md.toc_tokens] == ["muc__search"]
+
+
+def test_an_id_of_the_bulletins_own_templates_is_refused_in_content(tmp_path: Path) -> None:
+    assert body_messages(tmp_path, "## Tìm kiếm {: #bt-search-q }\n") == [
+        f"{F}:13: mã '#bt-search-q' trùng với mã của giao diện bản tin (bắt đầu bằng 'bt-'): hãy đặt mã khác"]
+
+
+def test_a_theme_id_in_content_leaves_materials_configuration_alone(project: Path) -> None:
+    path = project / "content/directives/2024/229-cv-btghu.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("Trân trọng./.", "Trân trọng./.\n{: #__config }"),
+                    encoding="utf-8")
+    result = run_build(project)
+    assert result.returncode == 0, result.output
+    html = page(result.site, "/van-ban/2024/229-cv-btghu/")
+    assert html.count('id="__config"') == 1 and 'id="muc__config"' in html

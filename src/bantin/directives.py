@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from pathlib import Path
 from types import MappingProxyType
@@ -119,7 +120,7 @@ def load_directive(path: Path, shown: str, rel: str) -> tuple[Directive | None, 
     costly = mdlimits.hazards(body, body_line)
     for hazard in costly:
         f.error(None, hazard.message, line=hazard.line)
-    for line, message in [] if costly else _unsafe_links(body, body_line):
+    for line, message in [] if costly else [*_unsafe_links(body, body_line), *_theme_ids(body, body_line)]:
         f.error(None, message, line=line)
     if f.problems or kind is None or title is None or issuer is None:
         return None, problems + f.problems
@@ -187,6 +188,18 @@ def _unsafe_links(body: str, body_line: int) -> list[tuple[int, str]]:
         listed = listed[:MAX_LINK_PROBLEMS] + [(listed[MAX_LINK_PROBLEMS][0], f"còn {more} liên kết hoặc ảnh không "
                                                 f"được phép nữa từ dòng này (chỉ kể {MAX_LINK_PROBLEMS} cái đầu)")]
     return listed
+
+
+# An attribute list's id, "{: #bt-search-q }": the site's own templates use
+# ids starting with "bt-", and their scripts find them by id. (Material's,
+# starting with "__", are renamed by bantin.mdext instead.)
+_THEME_ID = re.compile(r"\{[^{}\n]*?#(bt-[^\s{}]*)[^{}\n]*\}")
+
+
+def _theme_ids(body: str, body_line: int) -> list[tuple[int, str]]:
+    found = itertools.islice(_THEME_ID.finditer(body), MAX_LINK_PROBLEMS)
+    return [(body_line + body.count("\n", 0, m.start()), f"mã '#{m.group(1)}' trùng với mã của giao diện bản tin "
+             "(bắt đầu bằng 'bt-'): hãy đặt mã khác") for m in found]
 
 
 def _shorten(text: str, length: int = 60) -> str:

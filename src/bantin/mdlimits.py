@@ -96,8 +96,9 @@ def _line_limits(text: str, line: int, found: dict[str, Hazard]) -> None:
         if indent > MAX_INDENT:
             found["indent"] = Hazard(line, f"dòng thụt vào {indent} cột (tối đa {MAX_INDENT}): danh sách lồng "
                                            "quá sâu; hãy bớt thụt lề")
-    if "quote" not in found and ">" in text[:4]:
-        depth = _QUOTE.match(text).group().count(">")  # type: ignore[union-attr]
+    quote = _QUOTE.match(text) if "quote" not in found and ">" in text[:4] else None
+    if quote is not None:
+        depth = quote.group().count(">")
         if depth > MAX_QUOTE_DEPTH:
             found["quote"] = Hazard(line, f"trích dẫn lồng {depth} tầng (tối đa {MAX_QUOTE_DEPTH} dấu '>' "
                                           "đầu dòng): hãy bớt dấu '>'")
