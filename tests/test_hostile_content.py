@@ -248,3 +248,31 @@ def test_an_invisible_character_in_a_slogan_file_is_named_too(tmp_path: Path) ->
     assert messages(tmp_path) == [
         "content/slogans/tet.yml:4: ký tự đổi chiều chữ U+2067 (không nhìn thấy) ở cột 9: hãy xóa ký tự này; "
         "nó làm chữ hiện ra khác với chữ thật"]
+
+
+def test_fullwidth_letters_and_slash_in_a_number_are_read_as_ascii(tmp_path: Path) -> None:
+    write(tmp_path, KH02, GOOD.replace("number: 02-KH/BTGDUK", "number: ０２-ＫＨ／ＢＴＧＤＵＫ"))
+    corpus = load_corpus(tmp_path)
+    assert (corpus.problems, corpus.directives[0].number) == ((), "02-KH/BTGDUK")
+
+
+def test_a_citation_typed_with_arabic_indic_digits_is_the_same_document(tmp_path: Path) -> None:
+    write(tmp_path, KH02, GOOD.replace("Kế hoạch số 77-KH/BTGTU", "Kế hoạch số ٧٧-KH/BTGTU"))
+    assert "Kế hoạch số 77-KH/BTGTU" in load_corpus(tmp_path).directives[0].body
+
+
+def test_a_misspelt_folder_in_content_is_named_with_a_suggestion(tmp_path: Path) -> None:
+    write(tmp_path, "directive/2024/02-kh-btgduk.md", GOOD)
+    write(tmp_path, "ghi-chu.txt", "x\n")
+    assert messages(tmp_path) == [
+        "content/directive:1: không được xử lý: thư mục nội dung chỉ gồm directives/, slogans/, references/; "
+        "có phải là 'directives'?",
+        "content/ghi-chu.txt:1: không được xử lý: thư mục nội dung chỉ gồm directives/, slogans/, references/; "
+        "hãy chuyển vào đúng thư mục hoặc xóa"]
+
+
+def test_a_slogans_folder_that_is_a_file_is_an_error(tmp_path: Path) -> None:
+    write(tmp_path, KH02, GOOD)
+    write(tmp_path, "slogans", "x\n")
+    assert messages(tmp_path) == [
+        "content/slogans:1: phải là một thư mục chứa các tệp *.yml, không phải một tệp: hãy đổi tên tệp này rồi tạo thư mục"]

@@ -19,9 +19,10 @@ from .problems import ContentError, Problem
 from .records import Directive, SloganSet
 from .references import ReferenceInfo, load_reference_info
 from .slogan_sets import load_slogan_set
-from .sources import content_files
+from .sources import content_files, stray_entries
 from .text import slugify
 
+CONTENT_FOLDERS = ("directives", "slogans", "references")
 ISSUER_SLUG_MAX = 80  # characters of /van-ban/co-quan/<slug>/
 
 __all__ = ["ContentError", "Corpus", "Problem", "ReferenceInfo", "issuer_label", "issuer_slug", "load_corpus",
@@ -62,11 +63,12 @@ def load_corpus(
         return Corpus((), (), (), problems=(Problem(content_dir, 1, None,
                                         f"không có thư mục nội dung '{content_dir}/' trong {root}: tạo thư mục "
                                         f"{content_dir}/directives/, hoặc sửa extra.bantin.content_dir trong mkdocs.yml"),))
-    problems: list[Problem] = []
-    directives: list[Directive] = []
 
     def shown(path: Path) -> str:
         return path.relative_to(root).as_posix()
+
+    problems: list[Problem] = stray_entries(content, CONTENT_FOLDERS, shown)
+    directives: list[Directive] = []
 
     directive_files = content_files(content / "directives", "*.md", problems, shown)
     for done, path in enumerate(directive_files, 1):

@@ -9,6 +9,7 @@ pipe blocks a build and no device is read until memory runs out.
 
 from __future__ import annotations
 
+import difflib
 import errno
 import os
 import re
@@ -108,22 +109,26 @@ def find_format(text: str) -> tuple[int, int, str] | None:
                           "nó làm chữ hiện ra khác với chữ thật")
 
 
-# Digits of other scripts (full-width "０２", Arabic-Indic "٠٢", …) look like
-# 0–9 but are other characters: a number typed with them would be another
-# number, and its citations another page. They become ASCII digits.
-_OTHER_DIGITS = re.compile(r"[^\D0-9]")
-_TO_ASCII_DIGIT = {c: str(unicodedata.decimal(chr(c))) for c in range(sys.maxunicode + 1)
-                   if unicodedata.category(chr(c)) == "Nd" and not chr(c).isascii()}
+# Digits of other scripts (full-width "０２", Arabic-Indic "٠٢", …) and the
+# full-width forms of ASCII ("ＫＨ／ＴＷ") look like 0–9 and A–Z but are other
+# characters: a number typed with them would be another number, and its
+# citations another page. They become ASCII, as NFKC makes full-width forms.
+_LOOKALIKE = re.compile("[^\\D0-9]|[\uff01-\uff5e]")
+_TO_ASCII = {c: str(unicodedata.decimal(chr(c))) for c in range(sys.maxunicode + 1)
+             if unicodedata.category(chr(c)) == "Nd" and not chr(c).isascii()}
+_TO_ASCII.update({c: chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)})
 
 
-def ascii_digits(text: str) -> str:
-    """``text`` with every decimal digit of another script written 0–9."""
-    return text.translate(_TO_ASCII_DIGIT) if _OTHER_DIGITS.search(text) else text
+def ascii_lookalikes(text: str) -> str:
+    """``text`` with every decimal digit of another script written 0–9, and
+    full-width letters and signs as ASCII."""
+    return text.translate(_TO_ASCII) if _LOOKALIKE.search(text) else text
 
 
 def read_source(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
     """Decode a content file: UTF-8 (a BOM is allowed), any line ends, NFC,
-    digits 0–9; refuse control and invisible format characters."""
+    look-alike digits and letters as ASCII; refuse control and invisible
+    format characters."""
     try:
         raw = read_bytes(path)
     except SourceRefused as refused:
@@ -148,7 +153,7 @@ def read_source(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
         invisible = find_format(text)
         if invisible is not None:
             return None, [Problem(shown, invisible[0], None, invisible[2])]
-        text = ascii_digits(nfc(text))
+        text = ascii_lookalikes(nfc(text))
     return text, []
 
 
@@ -179,6 +184,27 @@ def content_files(folder: Path, pattern: str, problems: list[Problem], shown: Ca
     found: list[Path] = []
     _walk(folder, pattern, problems, shown, found)
     return found
+
+
+def stray_entries(content: Path, known: tuple[str, ...], shown: Callable[[Path], str]) -> list[Problem]:
+    """Entries of ``content`` other than its ``known`` folders: a misspelt
+    "directive/" would otherwise hold directives nobody ever sees."""
+    try:
+        names = sorted(os.listdir(content))
+    except OSError as error:
+        return [Problem(shown(content), 1, None, cannot_read(error))]
+    problems = []
+    for name in names:
+        if name in known:
+            continue
+        if name.startswith("."):
+            problems.append(Problem(shown(content / name), 1, None, "bỏ qua tệp/thư mục ẩn", INFO))
+            continue
+        hint = difflib.get_close_matches(name, known, n=1)
+        tip = f"có phải là '{hint[0]}'?" if hint else "hãy chuyển vào đúng thư mục hoặc xóa"
+        problems.append(Problem(shown(content / name), 1, None, "không được xử lý: thư mục nội dung chỉ gồm "
+                                f"{', '.join(k + '/' for k in known)}; {tip}"))
+    return problems
 
 
 def _walk(folder: Path, pattern: str, problems: list[Problem], shown: Callable[[Path], str],
