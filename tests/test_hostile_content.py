@@ -276,3 +276,15 @@ def test_a_slogans_folder_that_is_a_file_is_an_error(tmp_path: Path) -> None:
     write(tmp_path, "slogans", "x\n")
     assert messages(tmp_path) == [
         "content/slogans:1: phải là một thư mục chứa các tệp *.yml, không phải một tệp: hãy đổi tên tệp này rồi tạo thư mục"]
+
+
+def test_folders_nested_deeper_than_eight_levels_are_named_not_walked(tmp_path: Path) -> None:
+    write(tmp_path, "slogans/" + "a/" * 12 + "tet.yml", SET)
+    assert messages(tmp_path) == [
+        "content/slogans/a/a/a/a/a/a/a/a:1: thư mục lồng quá sâu (tối đa 8 tầng): các tệp trong đó chưa được đọc; "
+        "hãy chuyển tệp lên trên"]
+
+
+def test_an_integer_of_ten_thousand_digits_is_read_as_text(tmp_path: Path) -> None:
+    write(tmp_path, KH02, GOOD.replace("place: Thái Bình", "place: " + "9" * 10_000))
+    assert load_corpus(tmp_path).directives[0].place == "9" * 10_000

@@ -125,3 +125,27 @@ def test_a_theme_id_in_content_leaves_materials_configuration_alone(project: Pat
     assert result.returncode == 0, result.output
     html = page(result.site, "/van-ban/2024/229-cv-btghu/")
     assert html.count('id="__config"') == 1 and 'id="muc__config"' in html
+
+
+def test_looking_for_numbers_reaches_back_a_bounded_distance_in_a_run_without_spaces(monkeypatch) -> None:
+    """A 1 MB run such as "12-KH/X12-KH/X…" has an anchor every 7 characters;
+    each may look back only so far, or the search grows with the square."""
+    from bantin import refs, text
+
+    windows = []
+    real = text.finditer_near
+
+    def spy(pattern, body, anchors, gaps):  # type: ignore[no-untyped-def]
+        class Pattern:
+            def search(self, string, pos, endpos):  # type: ignore[no-untyped-def]
+                windows.append(endpos - pos)
+                return pattern.search(string, pos, endpos)
+
+            def match(self, string, pos):  # type: ignore[no-untyped-def]
+                return pattern.match(string, pos)
+
+        return real(Pattern(), body, anchors, gaps)
+
+    monkeypatch.setattr(refs, "finditer_near", spy)
+    refs.find_mentions("Theo " + "12-KH/X" * 20_000)
+    assert len(windows) >= 20_000 and max(windows) <= 2 * text.MAX_REACH + 64

@@ -23,6 +23,7 @@ from .problems import INFO, NOT_UTF8, Problem, cannot_read
 from .text import find_control, may_have_control, nfc
 
 MAX_FILE_BYTES = 2 * 1024 * 1024  # a long directive is ~50 KB; 2 MB is a mistake
+MAX_FOLDER_DEPTH = 8
 
 _KIND_OF_FILE = (
     (stat.S_ISFIFO, "ống dẫn (FIFO)"),
@@ -182,7 +183,7 @@ def content_files(folder: Path, pattern: str, problems: list[Problem], shown: Ca
                                 "hãy đổi tên tệp này rồi tạo thư mục"))
         return []
     found: list[Path] = []
-    _walk(folder, pattern, problems, shown, found)
+    _walk(folder, pattern, problems, shown, found, MAX_FOLDER_DEPTH)
     return found
 
 
@@ -208,7 +209,11 @@ def stray_entries(content: Path, known: tuple[str, ...], shown: Callable[[Path],
 
 
 def _walk(folder: Path, pattern: str, problems: list[Problem], shown: Callable[[Path], str],
-          found: list[Path]) -> None:
+          found: list[Path], depth: int) -> None:
+    if depth == 0:  # content needs two levels (year/file); thousands would exhaust the stack
+        problems.append(Problem(shown(folder), 1, None, f"thư mục lồng quá sâu (tối đa {MAX_FOLDER_DEPTH} tầng): "
+                                                       "các tệp trong đó chưa được đọc; hãy chuyển tệp lên trên"))
+        return
     try:
         with os.scandir(folder) as listing:
             entries = sorted(listing, key=lambda e: e.name)
@@ -235,7 +240,7 @@ def _walk(folder: Path, pattern: str, problems: list[Problem], shown: Callable[[
         if stat.S_ISLNK(mode):
             problems.append(Problem(shown(path), 1, None, LINK_MESSAGE))
         elif stat.S_ISDIR(mode):
-            _walk(path, pattern, problems, shown, found)
+            _walk(path, pattern, problems, shown, found, depth - 1)
         elif not stat.S_ISREG(mode):
             problems.append(Problem(shown(path), 1, None, not_a_file(mode)))
         elif entry.name.endswith(suffix):

@@ -236,8 +236,11 @@ def _scalar(event: yaml.ScalarEvent) -> Any:
         return None
     if tag == "bool":
         return _CONSTRUCTOR.construct_yaml_bool(node)
-    if tag == "int":
-        return _CONSTRUCTOR.construct_yaml_int(node)
-    if tag == "float":
-        return _CONSTRUCTOR.construct_yaml_float(node)
+    try:
+        if tag == "int":
+            return _CONSTRUCTOR.construct_yaml_int(node)
+        if tag == "float":
+            return _CONSTRUCTOR.construct_yaml_float(node)
+    except ValueError:  # an integer of more than 4,300 digits: Python will not convert it
+        return event.value
     return event.value
