@@ -288,3 +288,10 @@ def test_folders_nested_deeper_than_eight_levels_are_named_not_walked(tmp_path: 
 def test_an_integer_of_ten_thousand_digits_is_read_as_text(tmp_path: Path) -> None:
     write(tmp_path, KH02, GOOD.replace("place: Thái Bình", "place: " + "9" * 10_000))
     assert load_corpus(tmp_path).directives[0].place == "9" * 10_000
+
+
+def test_a_file_name_with_a_newline_or_bytes_that_are_not_utf8_stays_on_one_line(tmp_path: Path) -> None:
+    write(tmp_path, KH02, GOOD)
+    (tmp_path / "content/directives/2024").joinpath(os.fsdecode(b"x\xff\nb.md")).write_bytes(b"---\n")
+    assert messages(tmp_path) == [
+        "content/directives/2024/x\\xff\\nb.md:1: phần đầu YAML mở bằng '---' nhưng không có dòng '---' đóng lại"]

@@ -19,7 +19,7 @@ from .problems import ContentError, Problem
 from .records import Directive, SloganSet
 from .references import ReferenceInfo, load_reference_info
 from .slogan_sets import load_slogan_set
-from .sources import content_files, stray_entries
+from .sources import content_files, printable, stray_entries
 from .text import slugify
 
 CONTENT_FOLDERS = ("directives", "slogans", "references")
@@ -65,7 +65,7 @@ def load_corpus(
                                         f"{content_dir}/directives/, hoặc sửa extra.bantin.content_dir trong mkdocs.yml"),))
 
     def shown(path: Path) -> str:
-        return path.relative_to(root).as_posix()
+        return printable(path.relative_to(root).as_posix())
 
     problems: list[Problem] = stray_entries(content, CONTENT_FOLDERS, shown)
     directives: list[Directive] = []

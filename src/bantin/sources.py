@@ -160,6 +160,18 @@ def read_source(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
 
 # -- finding files -------------------------------------------------------------
 
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def printable(name: str) -> str:
+    """A file name fit for one line of a message: bytes that are not UTF-8
+    and control characters (a newline in a name) written as escapes."""
+    if name.isprintable():
+        return name
+    name = name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return _UNPRINTABLE.sub(lambda m: repr(m.group())[1:-1], name)
+
+
 
 def content_files(folder: Path, pattern: str, problems: list[Problem], shown: Callable[[Path], str]) -> list[Path]:
     """Files matching ``pattern`` under ``folder``, in a stable order.
