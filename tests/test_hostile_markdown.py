@@ -149,3 +149,10 @@ def test_looking_for_numbers_reaches_back_a_bounded_distance_in_a_run_without_sp
     monkeypatch.setattr(refs, "finditer_near", spy)
     refs.find_mentions("Theo " + "12-KH/X" * 20_000)
     assert len(windows) >= 20_000 and max(windows) <= 2 * text.MAX_REACH + 64
+
+
+def test_more_than_a_thousand_footnotes_are_refused(tmp_path: Path) -> None:
+    body = "".join(f"a[^{i}] " for i in range(1001)) + "\n\n" + "".join(f"[^{i}]: b\n" for i in range(1001))
+    assert body_messages(tmp_path, body) == [
+        f"{F}:13: có 1001 chỗ dẫn chú thích [^…] (tối đa 1000 một văn bản; chỗ thứ 1001 ở dòng này): "
+        "hãy tách văn bản, hoặc bớt chú thích"]

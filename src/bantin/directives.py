@@ -190,14 +190,17 @@ def _unsafe_links(body: str, body_line: int) -> list[tuple[int, str]]:
     return listed
 
 
-# An attribute list's id, "{: #bt-search-q }": the site's own templates use
-# ids starting with "bt-", and their scripts find them by id. (Material's,
-# starting with "__", are renamed by bantin.mdext instead.)
-_THEME_ID = re.compile(r"\{[^{}\n]*?#(bt-[^\s{}]*)[^{}\n]*\}")
+# Attribute lists, "{: #bt-search-q }", and the ids in them: the site's own
+# templates use ids starting with "bt-", and their scripts find them by id.
+# (Material's, starting with "__", are renamed by bantin.mdext instead.)
+# Two steps: one pattern for both would rescan the line at each '#'.
+_ATTRIBUTE_LIST = re.compile(r"\{[^{}\n]*\}")
+_THEME_ID = re.compile(r"#(bt-[^\s{}]*)")
 
 
 def _theme_ids(body: str, body_line: int) -> list[tuple[int, str]]:
-    found = itertools.islice(_THEME_ID.finditer(body), MAX_LINK_PROBLEMS)
+    found = itertools.islice((m for block in _ATTRIBUTE_LIST.finditer(body) if "#bt-" in block.group()
+                              for m in _THEME_ID.finditer(body, block.start(), block.end())), MAX_LINK_PROBLEMS)
     return [(body_line + body.count("\n", 0, m.start()), f"mã '#{m.group(1)}' trùng với mã của giao diện bản tin "
              "(bắt đầu bằng 'bt-'): hãy đặt mã khác") for m in found]
 

@@ -9,7 +9,9 @@ slow or make it crash, as measured in ``tests/test_hostile_markdown.py``:
 - runs of two or more backticks of different lengths are scanned the same
   way by a backtracking regex;
 - lists, block quotes and emphasis nest by recursion: 400 indented list
-  levels or 1,000 nested ``*`` raise RecursionError.
+  levels or 1,000 nested ``*`` raise RecursionError;
+- the footnotes extension looks each reference up in a list: 20,000
+  footnotes take 18 s, growing with the square.
 
 Each is measured here in one pass over the body, and a body over a limit is
 refused with the line to fix, before Markdown sees it. The limits sit far
@@ -28,12 +30,14 @@ MAX_EMPHASIS_DEPTH = 50  # '*' or '_' opened and not yet closed in one paragraph
 # plus a fixed allowance: a body's own links cost about their length.
 BRACKET_COST_PER_CHAR = 2
 BRACKET_COST_BASE = 100_000
+MAX_FOOTNOTES = 1000  # references [^n]: 1,000 take 0.1 s
 # Runs of two or more backticks times the paragraph's length, summed.
 BACKTICK_COST = 50_000_000
 
 _BRACKET = re.compile(r"\\.|\]\(|[\[\]]", re.S)
 _TICKS = re.compile(r"``+")
 _EMPHASIS = re.compile(r"[*_]+")
+_FOOTNOTE_REF = re.compile(r"\[\^[^\]\[\s]+\](?!:)")  # a reference, not a definition
 _QUOTE = re.compile(r"[ \t]{0,3}(?:>[ \t]?)+")
 
 
@@ -66,6 +70,12 @@ def hazards(body: str, first_line: int = 1) -> list[Hazard]:
             if depth > MAX_EMPHASIS_DEPTH:
                 found["emphasis"] = Hazard(line, f"đoạn văn có {depth} dấu '*' hoặc '_' mở lồng nhau (tối đa "
                                                  f"{MAX_EMPHASIS_DEPTH}): hãy đóng bớt; dấu sao thật viết là \\*")
+    footnotes = [m.start() for m in _FOOTNOTE_REF.finditer(body)] if "[^" in body else []
+    if len(footnotes) > MAX_FOOTNOTES:
+        line = first_line + body.count("\n", 0, footnotes[MAX_FOOTNOTES])
+        found["footnotes"] = Hazard(line, f"có {len(footnotes)} chỗ dẫn chú thích [^…] (tối đa {MAX_FOOTNOTES} "
+                                          f"một văn bản; chỗ thứ {MAX_FOOTNOTES + 1} ở dòng này): hãy tách văn bản, "
+                                          "hoặc bớt chú thích")
     if bracket_cost > BRACKET_COST_BASE + BRACKET_COST_PER_CHAR * len(body):
         found["brackets"] = Hazard(worst_brackets[1], "đoạn văn có quá nhiều dấu '[' hoặc '(' chưa đóng hay lồng "
                                                       "nhau, trang sẽ dựng rất lâu: hãy đóng ngoặc; dấu ngoặc "
