@@ -63,8 +63,8 @@ def test_every_limit_is_reported_once_each(tmp_path: Path) -> None:
 @pytest.mark.parametrize("body", [
     "Theo [Kế hoạch số 77-KH/BTGTU](https://example.vn/77) và [^1], ![ảnh](../anh/a.png), `mã`, ``a ` b``.",
     "[" * 300 + " là dấu ngoặc thừa", "*Ghi chú:* " * 2000, "- a\n" + "    - b\n" * 8,
-    "> trích dẫn\n>> lồng\n", "a > b\n<> c", "Điều 1. [Bãi bỏ] một phần; [sửa đổi] phần còn lại.\n" * 5000,
-], ids=["links", "a-few-stray-brackets", "much-emphasis", "a-list", "quotes", "angle-brackets", "a-long-body"])
+    "> trích dẫn\n>> lồng\n", "a > b\n<> c", "Điều 1. **Bãi bỏ** một phần; *sửa đổi* phần còn lại.\n" * 1000, "Điều 1. [Bãi bỏ] một phần; [sửa đổi] phần còn lại.\n" * 5000,
+], ids=["links", "a-few-stray-brackets", "much-emphasis", "a-list", "quotes", "angle-brackets", "much-emphasis-in-a-long-paragraph", "a-long-body"])
 def test_what_people_write_is_within_the_limits(body: str) -> None:
     assert mdlimits.hazards(body) == []
 
@@ -156,3 +156,18 @@ def test_more_than_a_thousand_footnotes_are_refused(tmp_path: Path) -> None:
     assert body_messages(tmp_path, body) == [
         f"{F}:13: có 1001 chỗ dẫn chú thích [^…] (tối đa 1000 một văn bản; chỗ thứ 1001 ở dòng này): "
         "hãy tách văn bản, hoặc bớt chú thích"]
+
+
+def test_a_line_opening_more_than_twenty_nested_lists_is_refused(tmp_path: Path) -> None:
+    assert body_messages(tmp_path, "1. " * 1000 + "mục\n") == [
+        f"{F}:13: dòng mở đầu bằng 1000 dấu danh sách lồng nhau (tối đa 20): hãy bớt các dấu '-', '*', '1.' ở đầu dòng"]
+
+
+def test_a_rule_of_many_spaced_dashes_is_not_a_list() -> None:
+    assert mdlimits.hazards("- " * 40 + "\n\n* * * * *\n") == []
+
+
+def test_a_paragraph_of_more_than_5000_inline_elements_is_refused(tmp_path: Path) -> None:
+    assert body_messages(tmp_path, " ".join(f"**{i}**" for i in range(3000))) == [
+        f"{F}:13: đoạn văn có 6000 chỗ định dạng (tối đa 5000 một đoạn): hãy tách thành nhiều đoạn, "
+        "cách nhau một dòng trống"]
