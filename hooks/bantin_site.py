@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import difflib
 import logging
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,7 +32,7 @@ from mkdocs.utils import get_relative_url
 
 from bantin import embed, formatting, links, originals, pages
 from bantin.corpus import Corpus, load_corpus
-from bantin.problems import WARNING
+from bantin.problems import WARNING, unexpected
 
 log = logging.getLogger("mkdocs.plugins.bantin")
 
@@ -108,8 +109,18 @@ def on_pre_build(config: MkDocsConfig) -> None:
     """
     global _build
     _build = None
-    root = Path(config.config_file_path).parent
-    corpus = load_corpus(root, config.extra["bantin"].content_dir)
+    try:
+        _build = _load(Path(config.config_file_path).parent, config.extra["bantin"].content_dir)
+    except PluginError:
+        raise
+    except Exception as error:  # the last resort: MkDocs prints a traceback for anything but its own errors
+        if os.environ.get("BANTIN_DEBUG"):
+            raise
+        raise PluginError(unexpected(error)) from None
+
+
+def _load(root: Path, content_dir: str) -> _Build:
+    corpus = load_corpus(root, content_dir)
     if corpus.errors:
         listing = "\n".join(str(p) for p in corpus.errors)
         raise PluginError(f"Nội dung có {len(corpus.errors)} lỗi, không dựng trang:\n{listing}")
@@ -117,7 +128,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     for problem in corpus.problems + graph.problems:
         log.log(logging.WARNING if problem.level == WARNING else logging.INFO, str(problem))
     specs = {spec.src_uri: spec for spec in pages.build_pages(corpus, graph)}
-    _build = _Build(corpus, graph, specs)
+    return _Build(corpus, graph, specs)
 
 
 @event_priority(100)

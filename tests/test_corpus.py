@@ -205,7 +205,8 @@ def test_a_file_not_in_utf8_names_the_line(tmp_path: Path) -> None:
 def test_a_5_mb_file_is_refused(tmp_path: Path) -> None:
     write(tmp_path, "directives/2024/02-kh-btgduk.md", GOOD + "a" * (5 * 1024 * 1024 - len(GOOD.encode())))
     assert messages(tmp_path) == [
-        "content/directives/2024/02-kh-btgduk.md:1: tệp quá lớn (5,0 MB; tối đa 2 MB một văn bản)"]
+        "content/directives/2024/02-kh-btgduk.md:1: tệp quá lớn (5,0 MB; tối đa 2 MB một văn bản): "
+        "hãy chia thành nhiều văn bản hoặc bỏ phần thừa"]
 
 
 def test_bom_crlf_and_decomposed_unicode_are_read_as_usual(tmp_path: Path) -> None:

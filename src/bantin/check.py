@@ -11,8 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from .corpus import load_corpus
-from .links import build_graph
+from .corpus import Corpus, load_corpus
+from .links import Graph, build_graph
 from .problems import ERROR, INFO, WARNING, Problem
 
 _ORDER = {ERROR: 0, WARNING: 1, INFO: 2}
@@ -22,8 +22,17 @@ def check_project(root: Path, progress: Callable[[int, int], None] | None = None
     corpus = load_corpus(root, progress=progress)
     problems = list(corpus.problems)
     if not corpus.errors:
-        problems += build_graph(corpus.published, corpus.references).problems
+        graph = build_graph(corpus.published, corpus.references)
+        problems += [*graph.problems, *unused_references(corpus, graph)]
     return sorted(problems, key=lambda p: (_ORDER[p.level], p.path, p.line))
+
+
+def unused_references(corpus: Corpus, graph: Graph) -> list[Problem]:
+    """A reference file no directive cites: most often a mistyped number."""
+    used = {id(doc.info) for doc in graph.documents.values() if doc.info is not None}
+    return [Problem(f"content/{info.path}", 1, "number", f"không văn bản nào dẫn chiếu số hiệu {info.number}: "
+                    "tệp chưa được dùng; hãy kiểm tra lại số hiệu, hoặc xóa tệp", INFO)
+            for info in corpus.references if id(info) not in used]
 
 
 def blocking(problems: list[Problem]) -> list[Problem]:

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
 from pathlib import Path
 from typing import NoReturn, Sequence
 
-from .problems import NOT_UTF8, cannot_read
+from .problems import NOT_UTF8, cannot_read, unexpected
 from .text import nfc
 
 
@@ -156,7 +157,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return args.func(args)
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        print("bantin: đã dừng theo yêu cầu.", file=sys.stderr)
+        return 130
+    except Exception as error:  # the last resort: never a traceback for an editor
+        if os.environ.get("BANTIN_DEBUG"):
+            raise
+        print(unexpected(error), file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":  # pragma: no cover

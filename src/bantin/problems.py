@@ -29,6 +29,30 @@ def cannot_read(error: OSError) -> str:
     return f"không đọc được tệp: {reason or error.strerror or error}"
 
 
+def unexpected(error: BaseException) -> str:
+    """One Vietnamese line for an error no check foresaw: what an editor sees
+    instead of a traceback (``BANTIN_DEBUG=1`` shows the traceback)."""
+    if isinstance(error, MemoryError):
+        return "bantin: hết bộ nhớ: có tệp nội dung quá lớn hoặc quá phức tạp; hãy chạy 'bantin check' để tìm tệp"
+    if isinstance(error, RecursionError):
+        return ("bantin: nội dung lồng nhau quá sâu để xử lý; hãy chạy 'bantin check' để tìm tệp, "
+                "hoặc báo cho người quản trị")
+    if isinstance(error, OSError):
+        reason = _OS_REASONS.get(error.errno) if error.errno is not None else None
+        reason = reason or _SYSTEM_REASONS.get(error.errno or 0) or error.strerror or type(error).__name__
+        where = f" ({error.filename})" if error.filename else ""
+        return f"bantin: lỗi hệ thống{where}: {reason}"
+    return (f"bantin: lỗi không lường trước ({type(error).__name__}): hãy báo cho người quản trị, "
+            "kèm lệnh vừa chạy và tệp vừa sửa")
+
+
+_SYSTEM_REASONS = {
+    errno.ENOSPC: "ổ đĩa đã đầy; hãy giải phóng chỗ trống rồi chạy lại",
+    errno.EROFS: "ổ đĩa chỉ cho đọc",
+    errno.EMFILE: "mở quá nhiều tệp cùng lúc",
+}
+
+
 @dataclass(frozen=True)
 class Problem:
     """``path:line: field: message``; errors stop the build, warnings stop

@@ -6,13 +6,17 @@ files and every later stage (links, timeline, pages) only reads them.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from types import MappingProxyType
 from typing import Iterable, Mapping
 
 from .text import slugify
+
+_NEWLINE = re.compile("\n")
 
 
 @dataclass(frozen=True)
@@ -131,7 +135,13 @@ class Directive:
 
     def line_of(self, offset: int) -> int:
         """File line of a character offset into ``body``."""
-        return self.body_line + self.body.count("\n", 0, offset)
+        return self.body_line + bisect.bisect_left(self._newlines, offset)
+
+    @cached_property
+    def _newlines(self) -> list[int]:
+        # Counting from the start for each offset grew with the square: 15,000
+        # deadlines in a 1 MB body took 9 s of a build.
+        return [found.start() for found in _NEWLINE.finditer(self.body)]
 
     def lines_of(self, offsets: Iterable[int]) -> list[int]:
         """File lines of increasing offsets into ``body``, counted in one pass."""

@@ -87,7 +87,10 @@ def finditer_near(
     finding anchors with a regex that starts with a character or a class.
     The matches are the same when each of them holds a "key" anchor such that:
 
-    - the match starts at most ``gaps`` runs of white space before its key;
+    - the match starts at most ``gaps`` runs of white space, and at most
+      ``MAX_REACH`` other characters, before its key (without the second
+      bound, a long run without spaces full of anchors, "12-KH/X12-KH/X…",
+      made each anchor look back over the whole run: minutes for 1 MB);
     - the pattern also matches there in ``text[:key end]`` (the key's end
       covers every character the match looks at up to the key);
     - no other anchor starts inside the match before its key.
@@ -107,12 +110,16 @@ def finditer_near(
                 low = cut.start() + 1
 
 
+MAX_REACH = 200  # characters other than white space a match may hold before its key
+
+
 def runs_back(text: str, position: int, runs: int) -> int:
-    """A position that has more than ``runs`` runs of white space between it
-    and ``position``, or 0."""
+    """A position that has more than ``runs`` runs of white space, or more
+    than ``MAX_REACH`` other characters, between it and ``position``; or 0."""
     width = 64
     while True:
         low = max(0, position - width)
-        if low == 0 or len(text[low:position].split()) > runs + 1:
+        words = text[low:position].split()
+        if low == 0 or len(words) > runs + 1 or sum(map(len, words)) > MAX_REACH:
             return low
         width *= 2

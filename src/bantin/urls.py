@@ -1,5 +1,7 @@
 """Which URLs content may carry: links to the web, mail and phone; images only
-from the site itself.
+from the site itself. One rule, applied to the URL as a browser reads it:
+HTML entities decoded (``&#106;avascript:`` is ``javascript:``), blanks and
+control characters dropped, backslashes read as slashes.
 
 Checked twice: ``corpus`` names the file and line of a bad link in a body, and
 ``mdext`` removes whatever still reaches HTML, so a form the check does not
@@ -8,6 +10,7 @@ recognise is inert all the same.
 
 from __future__ import annotations
 
+import html
 import re
 
 LINK_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
@@ -16,10 +19,18 @@ LINK_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 # characters at its ends, and read a backslash as a slash: "java\tscript:" is
 # "javascript:". Dropping all of them everywhere errs only on the strict side.
 _IGNORED = re.compile(r"[\x00-\x20]")
+_MAX_DECODING = 4
 _SCHEME = re.compile(r"([a-z][a-z0-9+.\-]*):")
 
 
 def _as_read(url: str) -> str:
+    # Markdown writes entities into attributes as they were typed, and the
+    # browser decodes them; decoding until nothing changes errs on the strict side.
+    for _ in range(_MAX_DECODING):
+        decoded = html.unescape(url)
+        if decoded == url:
+            break
+        url = decoded
     return _IGNORED.sub("", url).replace("\\", "/").lower()
 
 

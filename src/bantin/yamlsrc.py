@@ -4,6 +4,12 @@ PyYAML's loaders forget where values came from; composing the node tree and
 converting it ourselves keeps the line of every value. Timestamps are left as
 strings: dates are checked by ``corpus`` with a message an editor understands,
 instead of PyYAML's ValueError on "2024-02-30".
+
+The data is built from LibYAML's event stream in one loop, not from a composed
+node tree: nothing recurses (LibYAML's composer crashes the process on deeply
+nested input), nesting is bounded by ``MAX_DEPTH``, and anchors, aliases and
+explicit tags are refused where they stand. Front matter needs none of them,
+and an alias is how a 1 KB file expands to gigabytes ("billion laughs").
 """
 
 from __future__ import annotations
@@ -40,10 +46,37 @@ class Located:
         return self.lines.get(path, default)
 
 
+MAX_DEPTH = 20  # front matter nests three deep (recipients[0].name); 20 is a mistake or an attack
+
+_ALIAS = ("giá trị bắt đầu bằng '&' hoặc '*' phải đặt trong nháy kép "
+          "(bantin không dùng neo và bí danh YAML)")
+_TAG = "giá trị bắt đầu bằng '!' phải đặt trong nháy kép (bantin không dùng thẻ kiểu YAML như !!int)"
+
+
+_BRACKET = re.compile(r"[\[\]{}]")
+# LibYAML's scanner costs time in proportion to the open brackets at every
+# token, and opens them all before the first event: brackets are counted first.
+_MAX_BRACKETS = 200
+
+
+def _too_deep(line: int) -> YamlProblem:
+    return YamlProblem(line, f"các trường lồng nhau quá sâu (tối đa {MAX_DEPTH} tầng): "
+                             "hãy viết lại phần này cho phẳng hơn")
+
+
+def _check_brackets(text: str, first_line: int) -> None:
+    depth = 0
+    for found in _BRACKET.finditer(text):
+        depth += 1 if found.group() in "[{" else -1
+        if depth > _MAX_BRACKETS:
+            raise _too_deep(first_line + text.count("\n", 0, found.start()))
+
+
 def load(text: str, first_line: int = 1) -> Located:
     """Parse ``text`` (whose first line is file line ``first_line``)."""
+    _check_brackets(text, first_line)
     try:
-        node = yaml.compose(text, Loader=_LOADER)
+        return _build(yaml.parse(text, Loader=_LOADER), first_line)
     except yaml.MarkedYAMLError as error:
         line, message = _explain(error, text, first_line)
         raise YamlProblem(line, message) from None
@@ -53,9 +86,77 @@ def load(text: str, first_line: int = 1) -> Located:
         raise YamlProblem(line, f"lỗi cú pháp YAML: ký tự U+{error.character:04X} không dùng được; hãy xóa ký tự này") from None
     except yaml.YAMLError as error:  # pragma: no cover - none known, but never a traceback for an editor
         raise YamlProblem(first_line, f"lỗi cú pháp YAML ({error})") from None
+
+
+class _Open:
+    """A mapping or list being filled, with its dotted path."""
+
+    __slots__ = ("value", "path", "key", "key_line")
+
+    def __init__(self, value: dict | list, path: str) -> None:
+        self.value = value
+        self.path = path
+        self.key: str | None = None  # a mapping's key waiting for its value
+        self.key_line = 0
+
+    def child_path(self) -> str:
+        if isinstance(self.value, list):
+            return f"{self.path}[{len(self.value)}]"
+        return f"{self.path}.{self.key}" if self.path else str(self.key)
+
+
+def _build(events, first: int) -> Located:  # type: ignore[no-untyped-def]
     lines: dict[str, int] = {}
-    data = None if node is None else _convert(node, "", lines, first_line)
-    return Located(data, lines)
+    stack: list[_Open] = []
+    result: Any = None
+    documents = 0
+    for event in events:
+        line = first + event.start_mark.line
+        if isinstance(event, yaml.DocumentStartEvent):
+            documents += 1
+            if documents > 1:
+                raise YamlProblem(line, "lỗi cú pháp YAML: phần đầu chỉ được có một khối; xóa dòng '---' hoặc '...' thừa")
+            continue
+        if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            done = stack.pop()
+            if not stack:
+                result = done.value
+            continue
+        if not isinstance(event, yaml.NodeEvent):
+            continue
+        if isinstance(event, yaml.AliasEvent) or event.anchor is not None:
+            raise YamlProblem(line, f"lỗi cú pháp YAML: {_ALIAS}")
+        if event.tag is not None and not (isinstance(event, yaml.CollectionStartEvent) and event.implicit):
+            raise YamlProblem(line, f"lỗi cú pháp YAML: {_TAG}")
+        parent = stack[-1] if stack else None
+        if parent is not None and isinstance(parent.value, dict) and parent.key is None:
+            key = _scalar(event) if isinstance(event, yaml.ScalarEvent) else None
+            if not isinstance(key, str):
+                raise YamlProblem(line, "tên trường phải là chữ")
+            if key in parent.value:
+                raise YamlProblem(line, f"trường '{key}' bị lặp lại")
+            parent.key, parent.key_line = key, line
+            continue
+        path = parent.child_path() if parent is not None else ""
+        lines[path] = line
+        if isinstance(event, yaml.CollectionStartEvent):
+            if len(stack) >= MAX_DEPTH:
+                raise _too_deep(line)
+            value: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
+        else:
+            value = _scalar(event)
+            if isinstance(value, _Bad):
+                raise YamlProblem(line, value.message)
+        if parent is None:
+            result = value
+        elif isinstance(parent.value, list):
+            parent.value.append(value)
+        else:
+            parent.value[parent.key] = value
+            parent.key = None
+        if isinstance(event, yaml.CollectionStartEvent):
+            stack.append(_Open(value, path))
+    return Located(result, lines)
 
 
 # What LibYAML (or PyYAML, its pure-Python twin) says, and what an editor
@@ -72,8 +173,6 @@ _EXPLAINED: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
         (r"tab character|character '\\t'", "problem", "có ký tự tab; hãy thụt lề bằng dấu cách"),
         (r"while scanning a quoted scalar", "context",
          "dấu nháy mở ở dòng này chưa được đóng; thêm dấu nháy đóng ở cuối giá trị"),
-        (r"undefined alias", "problem", "giá trị bắt đầu bằng '*' phải đặt trong nháy kép"),
-        (r"duplicate anchor|second occurrence", "problem", "giá trị bắt đầu bằng '&' phải đặt trong nháy kép"),
         (r"expected ',' or '\]'", "+context",
          "danh sách mở bằng '[' chưa đóng bằng ']', hoặc thiếu dấu ',' giữa các mục"),
         (r"expected ',' or '\}'", "+context", "phần mở bằng '{' chưa đóng bằng '}', hoặc thiếu dấu ',' giữa các mục"),
@@ -119,32 +218,29 @@ def _explain(error: yaml.MarkedYAMLError, text: str, first_line: int) -> tuple[i
     return line, message
 
 
-def _convert(node: yaml.Node, path: str, lines: dict[str, int], first: int) -> Any:
-    lines[path] = first + node.start_mark.line
-    if isinstance(node, yaml.MappingNode):
-        result: dict[Any, Any] = {}
-        for key_node, value_node in node.value:
-            key = _scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else None
-            if not isinstance(key, str):
-                raise YamlProblem(first + key_node.start_mark.line, "tên trường phải là chữ")
-            if key in result:
-                raise YamlProblem(first + key_node.start_mark.line, f"trường '{key}' bị lặp lại")
-            child = f"{path}.{key}" if path else key
-            result[key] = _convert(value_node, child, lines, first)
-        return result
-    if isinstance(node, yaml.SequenceNode):
-        return [_convert(item, f"{path}[{i}]", lines, first) for i, item in enumerate(node.value)]
-    return _scalar(node)
+class _Bad:
+    def __init__(self, message: str) -> None:
+        self.message = message
 
 
-def _scalar(node: yaml.ScalarNode) -> Any:
-    tag = node.tag.rsplit(":", 1)[-1]
+_RESOLVER = yaml.resolver.Resolver()
+
+
+def _scalar(event: yaml.ScalarEvent) -> Any:
+    """A plain scalar as YAML 1.1 reads it (null, true, 12, 1.5); a quoted one as text."""
+    if event.style:  # quoted or block: always text
+        return event.value
+    tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, (True, False)).rsplit(":", 1)[-1]
+    node = yaml.ScalarNode(tag, event.value)
     if tag == "null":
         return None
     if tag == "bool":
         return _CONSTRUCTOR.construct_yaml_bool(node)
-    if tag == "int":
-        return _CONSTRUCTOR.construct_yaml_int(node)
-    if tag == "float":
-        return _CONSTRUCTOR.construct_yaml_float(node)
-    return node.value
+    try:
+        if tag == "int":
+            return _CONSTRUCTOR.construct_yaml_int(node)
+        if tag == "float":
+            return _CONSTRUCTOR.construct_yaml_float(node)
+    except ValueError:  # an integer of more than 4,300 digits: Python will not convert it
+        return event.value
+    return event.value

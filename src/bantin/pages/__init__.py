@@ -13,7 +13,7 @@ import posixpath
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping
 
-from ..corpus import Corpus
+from ..corpus import Corpus, issuer_label
 from ..links import Citation, Document, Graph
 from ..records import Directive
 
@@ -75,11 +75,6 @@ def directive_uri(d: Directive) -> str:
 
 def document_uri(doc: Document) -> str:
     return directive_uri(doc.directive) if doc.directive else f"{doc.id}.md"
-
-
-def issuer_label(d: Directive) -> str:
-    """Issuer as a reader needs it: "Ban Tuyên giáo" alone says little."""
-    return f"{d.issuer}, {d.parent}" if d.parent else d.issuer
 
 
 def directive_entry(d: Directive) -> Entry:

@@ -6,7 +6,8 @@ from collections import defaultdict
 from typing import Mapping
 
 from ..records import KIND_BY_NAME, UNDATED_FOLDER, Directive
-from ..text import fold, slugify
+from ..corpus import issuer_slug
+from ..text import fold
 from . import ARCHIVE_URI, Entry, Facet, PageSpec, Site, issuer_label
 
 
@@ -25,7 +26,7 @@ def _listing_pages(published: list[Directive], entries: Mapping[str, Entry]) -> 
         labels[year] = str(d.year) if d.year else "Chưa rõ ngày ban hành"
         groups["kind"][KIND_BY_NAME[d.kind].slug].append(entries[d.path])
         labels[KIND_BY_NAME[d.kind].slug] = d.kind
-        issuer = slugify(issuer_label(d), 80)
+        issuer = issuer_slug(d)
         groups["issuer"][issuer].append(entries[d.path])
         labels.setdefault(issuer, issuer_label(d))
 
