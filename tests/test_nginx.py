@@ -231,7 +231,9 @@ def test_an_unknown_address_gets_the_vietnamese_404_page(server: Server) -> None
     text = body.decode("utf-8")
     assert (status, headers.get_content_type()) == (404, "text/html")
     assert "Không tìm thấy trang này</h1>" in text
-    assert '<a href="/tim-kiem/">Tìm văn bản theo số hiệu, trích yếu hoặc nội dung</a>' in text
+    # Its search and its ways home start at the root, whatever the address asked for.
+    assert '<form class="bt-search" role="search" action="/tim-kiem/" method="get">' in text
+    assert '<li><a href="/">Trang chủ</a></li>' in text
 
 
 def test_plain_http_is_sent_to_https(server: Server) -> None:

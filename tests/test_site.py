@@ -207,3 +207,23 @@ def test_the_home_page_leads_to_the_latest_bulletin_and_the_slogans(built_site: 
     assert text(html, "bt-home-ways") == (
         "Bản tin tháng mới nhất Tháng 12 năm 2024 · 2 văn bản Khẩu hiệu tuyên truyền 1 bộ khẩu hiệu đang sử dụng")
     assert re.findall(r'<a href="([^"]+)"><span class="bt-home-ways__name">', html) == ["ban-tin/2024-12/", "khau-hieu/"]
+
+
+def test_a_directives_legal_basis_is_shown_apart_from_what_it_implements(project: Path) -> None:
+    (project / "content/directives/2025").mkdir(parents=True)
+    (project / "content/directives/2025/12-kh-btgtu.md").write_text(
+        "---\nnumber: 12-KH/BTGTU\nkind: Kế hoạch\ntitle: tuyên truyền công tác văn thư\nissuer: Ban Tuyên giáo\n"
+        "date: 2025-03-01\n---\n\n"
+        "Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05/3/2020 của Chính phủ về công tác văn thư;\n\n"
+        "Thực hiện Kế hoạch số 77-KH/BTGTU, ngày 10/12/2024 của Ban Tuyên giáo Tỉnh ủy, Ban Tuyên giáo xây dựng "
+        "Kế hoạch như sau:\n\n## I. MỤC ĐÍCH\n\nNội dung.\n", encoding="utf-8")
+    result = run_build(project)
+    assert result.returncode == 0, result.output
+    html = page(result.site, "/van-ban/2025/12-kh-btgtu/")
+    assert text(html, "bt-summary__facts").split("Người ký")[1].split("Tình trạng")[0] == (
+        " Văn bản không ghi người ký Căn cứ Nghị định 30/2020/NĐ-CP công tác văn thư "
+        "Thực hiện Kế hoạch 77-KH/BTGTU tuyên truyền việc tổng kết Nghị quyết số 18-NQ/TW và sắp xếp tổ chức bộ máy "
+        "của hệ thống chính trị tinh gọn, hoạt động hiệu lực, hiệu quả ")
+    panel = text(html, "bt-links")
+    assert panel.startswith("Văn bản liên quan Căn cứ ban hành 05/03/2020 · Nghị định 30/2020/NĐ-CP")
+    assert "Văn bản này thực hiện 10/12/2024 · Kế hoạch 77-KH/BTGTU" in panel

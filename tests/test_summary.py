@@ -34,7 +34,10 @@ def test_the_top_of_a_directive_sums_it_up(built_site: Path) -> None:
         "Số hiệu 02-KH/BTGDUK Loại Kế hoạch "
         "Cơ quan ban hành Ban Tuyên giáo (Đảng ủy Khối Các cơ quan và Doanh nghiệp tỉnh Thái Bình) "
         "Ngày ban hành 16/12/2024 Người ký Vũ Văn Phóng, trưởng ban "
-        "Thực hiện Kế hoạch 77-KH/BTGTU Nghị quyết 18-NQ/TW "
+        # What it implements: only 77-KH/BTGTU (18-NQ/TW is that plan's subject), with
+        # the subject its citing text gives.
+        "Thực hiện Kế hoạch 77-KH/BTGTU tuyên truyền việc tổng kết Nghị quyết số 18-NQ/TW và sắp xếp tổ chức "
+        "bộ máy của hệ thống chính trị tinh gọn, hoạt động hiệu lực, hiệu quả "
         "Tình trạng Còn hiệu lực (chưa có văn bản thay thế) (tính đến 01/01/2026).")
 
 

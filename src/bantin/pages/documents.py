@@ -41,7 +41,8 @@ def _directive_page(d: Directive, site: Site, slogan_sets: list[SloganSet], on: 
     src = directive_uri(d)
     docs = graph.documents
     implements = graph.implements(d.path)
-    cites = [t for t in graph.cites(d.path) if t not in implements]
+    basis = [t for t in graph.basis(d.path) if t not in implements]
+    cites = [t for t in graph.cites(d.path) if t not in implements and t not in basis]
     return PageSpec(
         src_uri=src,
         title=directive_title(d),
@@ -52,6 +53,7 @@ def _directive_page(d: Directive, site: Site, slogan_sets: list[SloganSet], on: 
             "directive": d,
             "entry": entries[d.path],
             "implements": [document_entry(docs[t]) for t in implements],
+            "basis": [document_entry(docs[t]) for t in basis],
             "cites": [document_entry(docs[t]) for t in cites],
             "cited_by": [entries[p] for p in graph.cited_by.get(d.path, ())],
             "related": [(entries[p], n) for p, n in graph.related.get(d.path, ())],
