@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .numbers import shadow
 from .refs import Mention
 from .sentences import clean
 
@@ -39,6 +40,7 @@ _MAIN_CLAUSE = re.compile(
 _QUOTES = {"“": "”", '"': '"', "«": "»"}
 _ISSUER_LIMIT = 120
 _SUBJECT_LIMIT = 300
+_WINDOW = 800  # what follows a mention that may hold its issuer, date and subject
 
 
 @dataclass(frozen=True)
@@ -49,21 +51,26 @@ class Description:
     subject: str | None
 
 
-def describe(text: str, shade: str, mention: Mention) -> Description | None:
+def describe(text: str, mention: Mention) -> Description | None:
     """What ``text`` says of the document ``mention`` cites, or None."""
-    position = _SKIP.match(shade, mention.after).end()
+    # Everything is read in a window after the mention, on its shadow (same
+    # offsets, letters folded), so a misplaced tone mark hides nothing.
+    base = mention.after
+    window = text[base:base + _WINDOW]
+    shade = shadow(window)
+    position = _SKIP.match(shade).end()
     issuer = None
     of = _OF.match(shade, position)
     if of:
         end = _ISSUER_END.search(shade, of.end(), of.end() + _ISSUER_LIMIT + 1)
         if end and end.start() > of.end():
-            issuer = clean(text[of.end():end.start()]).strip(" *_")
+            issuer = clean(window[of.end():end.start()]).strip(" *_")
             position = end.start()
     dated = _DATE_TAIL.match(shade, position)
     if dated:
         position = dated.end()
     position = _SKIP.match(shade, position).end() if not issuer else _spaces(shade, position)
-    subject = _quoted(text, position) or _about(text, shade, position)
+    subject = _quoted(window, position) or _about(window, shade, position, base + len(window) < len(text))
     if not issuer and not subject:
         return None
     return Description(issuer or None, subject or None)
@@ -83,7 +90,8 @@ def _quoted(text: str, position: int) -> str | None:
     return clean(text[position + 1:end]).strip() if end > position + 1 else None
 
 
-def _about(text: str, shade: str, position: int) -> str | None:
+def _about(text: str, shade: str, position: int, more: bool) -> str | None:
+    """The subject after "về"; ``more`` when ``text`` is cut short of the whole."""
     about = _ABOUT.match(shade, position)
     if about is None:
         return None
@@ -95,7 +103,7 @@ def _about(text: str, shade: str, position: int) -> str | None:
     stops = [m.start() for m in (_SUBJECT_END.search(shade, start, limit), _MAIN_CLAUSE.search(text, start, limit)) if m]
     end = min(stops, default=limit)
     subject = clean(text[start:end]).strip(" ,*_")
-    if end == limit and limit < len(text):
+    if end == limit and (limit < len(text) or more):
         subject = subject[: subject.rfind(" ")] + "…" if " " in subject else subject
     if subject.startswith(tuple(_QUOTES)):
         subject = subject.strip("“”\"«»")

@@ -22,7 +22,7 @@ from . import refs
 from .corpus import ReferenceInfo
 from .describe import Description, describe
 from .identity import Entry, Registry, local_dates
-from .numbers import DocNumber, parse_number, shadow
+from .numbers import DocNumber, parse_number
 from .formatting import short_date
 from .problems import INFO, WARNING, Problem
 from .records import Directive
@@ -207,12 +207,8 @@ def _resolve_all(d: Directive, registry: Registry, found: list[refs.Mention]) ->
 
 def _collect_claims(d: Directive, mine: tuple[Citation, ...], claims: dict[str, list[Claim]]) -> None:
     """What ``d`` says of the issuer and subject of each document it cites."""
-    shade = None
     for c in mine:
-        if c.mention.after >= len(d.body):
-            continue
-        shade = shade if shade is not None else shadow(d.body)
-        said: Description | None = describe(d.body, shade, c.mention)
+        said: Description | None = describe(d.body, c.mention)
         if said is not None:
             claims[c.target].append(Claim(said.issuer, said.subject, d.path, c.line))
 

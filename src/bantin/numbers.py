@@ -154,34 +154,37 @@ def shadow(text: str) -> str:
 
 # --- parsing ---------------------------------------------------------------
 
-# On the shadow: the serial and what follows it. ``party`` takes a dash or
-# spaces before the code; ``state`` a slash, an optional year and a symbol.
-_SYMBOL = r"[a-z][a-z0-9]*(?:-[a-z][a-z0-9]*)*"
+# On the text itself: the serial and what follows it. ``party`` takes a dash
+# or spaces before the code; ``state`` a slash, an optional year and a symbol.
+# Symbols are ASCII letters with Đ and Ư (Ð is Đ typed with the Icelandic key).
+_L = "A-Za-zĐđƯưÐð"
+_SYMBOL = rf"[{_L}][{_L}0-9]*(?:-[{_L}][{_L}0-9]*)*"
+_DASH = "\\-\u2010\u2011\u2012\u2013\u2212"
 NUMBER_CORE = re.compile(
     rf"""
     (?P<serial>\d{{1,5}})
     (?:
-        (?P<dash>[^\S\n]{{0,3}}-[^\S\n]{{0,3}}|[^\S\n]{{1,3}})
-        (?P<code>[a-z]{{2,6}})
+        (?P<dash>[^\S\n]{{0,3}}[{_DASH}][^\S\n]{{0,3}}|[^\S\n]{{1,3}})
+        (?P<code>[{_L}]{{2,6}})
         (?:/(?P<issuer>{_SYMBOL}))?
       | /(?:(?P<year>\d{{4}})/)?(?P<symbol>{_SYMBOL})
     )
-    (?![a-z0-9/])
+    (?![{_L}0-9/])
     """,
     re.VERBOSE,
 )
 # Characters that, right before a serial, make it part of a longer token:
 # "COVID-19/..", "2021-2025", "1.5-", "/2020/".
-_GLUED = set("abcdefghijklmnopqrstuvwxyz0123456789./-_")
+_GLUED = set("./-_\u2010\u2011\u2012\u2013\u2212")
 
 
-def glued_before(shadow_text: str, start: int) -> bool:
-    return start > 0 and shadow_text[start - 1] in _GLUED
+def glued_before(text: str, start: int) -> bool:
+    return start > 0 and (text[start - 1].isalnum() or text[start - 1] in _GLUED)
 
 
 def number_from(text: str, match: re.Match[str], short_ok: bool = False) -> DocNumber | None:
-    """The number a ``NUMBER_CORE`` match on ``shadow(text)`` spells, read
-    from the original ``text``; None when the shape is not a number.
+    """The number a ``NUMBER_CORE`` match on ``text`` spells; None when the
+    shape is not a number.
 
     A Party number without a dash needs an official code ("12 KH/TU"), and
     one cut short ("15-TB") only counts where ``short_ok`` (after a kind word
@@ -193,7 +196,7 @@ def number_from(text: str, match: re.Match[str], short_ok: bool = False) -> DocN
         return _state_number(text, match, serial)
     code_text = text[match.start("code"):match.end("code")]
     code = canonical_code(code_text)
-    has_dash = "-" in match["dash"]
+    has_dash = bool(match["dash"].strip())
     if match["issuer"] is None:
         if not (short_ok and has_dash and code in _PARTY_CODES):
             return None
@@ -229,7 +232,7 @@ def parse_number(text: str) -> DocNumber | None:
     """The number ``text`` consists of ("02 -KH/BTGDUK" -> 02-KH/BTGDUK,
     "30/2020/NĐ-CP"), else None."""
     text = nfc(text).strip()
-    match = NUMBER_CORE.match(shadow(text))
+    match = NUMBER_CORE.match(text)
     if match is None or match.end() != len(text):
         return None
     return number_from(text, match)

@@ -30,7 +30,7 @@ from .numbers import (
     shadow,
 )
 from .sentences import paragraphs
-from .text import runs_back
+from .text import fold, runs_back
 
 __all__ = ["DocNumber", "Mention", "find_mentions", "own_number", "parse_number", "IMPLEMENTS", "BASIS"]
 
@@ -58,6 +58,13 @@ _LEAD = re.compile(
     re.VERBOSE,
 )
 _LEAD_GAPS = 6
+# The last words of kind words and qualifiers, and "số": what may stand right
+# before a bare serial ("Kết luận 191", "Chỉ thị số 35").
+_LEAD_ENDS = frozenset({name.split()[-1] for name in KIND_CODES} | {"so", "tich", "hop", "dong", "luan"})
+_DATE_NEAR = 48  # "…, ngày 25 tháng 10 năm 2017" right after the number
+_DATE_REACH = 400  # a date after the issuer clause: at most 20 words away
+_OF_NEXT = re.compile(r"[*_\s,]*cua\b")
+_LIST_REACH = 40
 # Bare serials that are years, not documents ("Kế hoạch 2025"), unless "số" says so.
 _YEARLIKE = range(1945, 2101)
 
@@ -134,44 +141,90 @@ def _date(match: re.Match[str]) -> dt.date | None:
         return None
 
 
-def _lead(shadow_text: str, start: int) -> re.Match[str] | None:
-    """What stands before a serial; a lead holds at most six runs of white
-    space (three in the kind word and its qualifier, three around "số")."""
-    return _LEAD.search(shadow_text, runs_back(shadow_text, start, _LEAD_GAPS), start)
+def _shade(text: str, low: int, high: int) -> str:
+    """The shadow of ``text[low:high]``, with one character of context before
+    it so that lookbehinds see what precedes ``low``."""
+    low = max(0, low)
+    return shadow(text[max(0, low - 1):high]) if low else " " + shadow(text[:high])
 
 
-def _candidates(text: str, shade: str):
-    """(start, end, number, lead) of every serial that is a number."""
+def _lead(text: str, start: int) -> tuple[re.Match[str], int] | None:
+    """What stands before a serial, and the offset of the window it was read
+    in; a lead holds at most six runs of white space (three in the kind word
+    and its qualifier, three around "số")."""
+    low = runs_back(text, start, _LEAD_GAPS)
+    window = _shade(text, low, start)
+    lead = _LEAD.search(window, 1)
+    return (lead, max(0, low) - 1) if lead else None
+
+
+def _may_lead(text: str, start: int) -> bool:
+    """A cheap first look: the word before a bare serial ends a kind word or is
+    "số". Most bare numbers (years, articles, quantities) fail here."""
+    before = text[max(0, start - 24):start].rstrip(" \t\n*_:")
+    word = before[before.rfind(" ") + 1:] if " " in before else before
+    return fold(word) in _LEAD_ENDS
+
+
+def _candidates(text: str):
+    """(start, end, number, lead) of every serial that is a number.
+
+    Numbers with a symbol hold a slash before a letter, which sre finds by
+    its literal "/" far faster than it tries every digit; the core is matched
+    just before it. Serials without one ("Kết luận 191", "Thông báo số 15-TB")
+    follow a word and a space: only those after a kind word or "số" count.
+    """
     numbered = set()
-    for core in NUMBER_CORE.finditer(shade):
-        start = core.start()
-        if glued_before(shade, start) and not _so_glued(shade, start):
+    for slash in _SLASH_LETTER.finditer(text):
+        at = slash.start()
+        for core in NUMBER_CORE.finditer(text, max(0, at - _CORE_BEFORE_SLASH), at + _CORE_AFTER_SLASH):
+            start = core.start()
+            if core.end() <= at or start in numbered:
+                continue
+            if start > at:
+                break
+            if glued_before(text, start) and not _so_glued(text, start):
+                continue
+            found = _lead(text, start)
+            number = number_from(text, core, short_ok=found is not None)
+            if number is not None:
+                numbered.add(start)
+                yield start, core.end(), number, found
+    for digit in _AFTER_WORD.finditer(text):
+        start = digit.start()
+        if start in numbered or not _may_lead(text, start):
+            continue  # "số 12 HD/BTGTW": the serial of a number
+        found = _lead(text, start)
+        if found is None:
             continue
-        lead = _lead(shade, start)
-        number = number_from(text, core, short_ok=lead is not None)
-        if number is not None:
-            numbered.add(start)
-            yield start, core.end(), number, lead
-    for bare in _BARE.finditer(shade):
-        if bare.start() in numbered:  # "số 12 HD/BTGTW": the serial of a number
+        core = NUMBER_CORE.match(text, start)
+        short = number_from(text, core, short_ok=True) if core and core["symbol"] is None else None
+        if short is not None and not short.complete:  # "Thông báo số 15-TB"
+            yield start, core.end(), short, found
             continue
-        lead = _lead(shade, bare.start())
-        if lead is None or not lead["kind"]:
+        bare = _BARE.match(text, start)
+        if bare is None or not found[0]["kind"]:
             continue
-        serial = text[bare.start():bare.end()]
-        if int(serial) in _YEARLIKE and not lead["so"]:
+        serial = bare.group()
+        if int(serial) in _YEARLIKE and not found[0]["so"]:
             continue
-        code = KIND_CODES[_kind_key(lead["kind"])]
-        yield bare.start(), bare.end(), DocNumber(serial, code, None, style=BARE), lead
+        code = KIND_CODES[_kind_key(found[0]["kind"])]
+        yield start, bare.end(), DocNumber(serial, code, None, style=BARE), found
 
 
+_SLASH_LETTER = re.compile(r"/[A-Za-zĐđƯưÐð]")
+_CORE_BEFORE_SLASH = 24  # serial, dash and code with their spaces: at most 5 + 3 + 1 + 3 + 6
+_CORE_AFTER_SLASH = 80
+# The first digit of a serial after a word and one to three spaces, a colon
+# or emphasis marks ("số 35", "số: 35", "số **35**").
+_AFTER_WORD = re.compile(r"\d(?<=[^\W\d][\s:*_]\d)|\d(?<=[^\W\d][\s:*_]{2}\d)|\d(?<=[^\W\d][\s:*_]{3}\d)")
 # A serial standing alone: not part of a number, date, time, decimal or range.
-_BARE = re.compile(r"(?<![\w./\-])\d{1,5}(?![\w/]|[.,:]\d|[^\S\n]*-[^\S\n]*[\w])")
+_BARE = re.compile(r"\d{1,5}(?![\w/]|[.,:]\d|[^\S\n]*-[^\S\n]*[\w])")
 
 
-def _so_glued(shade: str, start: int) -> bool:
+def _so_glued(text: str, start: int) -> bool:
     """"số18-NQ/TW": "số" typed without its space still introduces a number."""
-    return shade.endswith("so", 0, start) and (start < 3 or not shade[start - 3].isalpha())
+    return start >= 2 and fold(text[start - 2:start]) == "so" and (start < 3 or not text[start - 3].isalpha())
 
 
 @lru_cache(maxsize=256)
@@ -190,35 +243,49 @@ def find_mentions(text: str, own: DocNumber | None = None) -> list[Mention]:
     Works on plain text and on Markdown bodies alike. Mentions of ``own``
     (compared by ``key``) are left out: a document does not cite itself.
     """
-    shade = shadow(text)
-    relations = _relations(text, shade)
+    relations = _relations(text)
     own_key = own.key if own else None
-    found = sorted(_candidates(text, shade), key=lambda c: c[0])
+    found = sorted(_candidates(text), key=lambda c: c[0])
     mentions: list[Mention] = []
     for start, end, number, lead in found:
         kind_word = None
-        if lead is not None and lead["kind"]:
-            kind_word = " ".join(text[lead.start("kind"):lead.end("kind")].split())
-            start = lead.start("kind")
-        dated = _DATE_AFTER.match(shade, end)
+        if lead is not None and lead[0]["kind"]:
+            match, offset = lead
+            kind_word = " ".join(text[offset + match.start("kind"):offset + match.end("kind")].split())
+            start = offset + match.start("kind")
+        dated = _date_after(text, end)
         date = _date(dated) if dated else None
-        if kind_word is None and mentions and _same_list(shade, mentions[-1], start, number):
+        if kind_word is None and mentions and _same_list(text, mentions[-1], start, number):
             kind_word = mentions[-1].kind_word  # "các Nghị quyết số 18-NQ/TW, 19-NQ/TW và 20-NQ/TW"
-        mention = Mention(number, kind_word, date, start, end, relations(start), dated.end() if dated and date else end)
+        after = end + dated.end() - 1 if dated and date else end
+        mention = Mention(number, kind_word, date, start, end, relations(start), after)
         if number.key != own_key:
             mentions.append(mention)
     return mentions
 
 
-def _same_list(shade: str, previous: Mention, start: int, number: DocNumber) -> bool:
+def _date_after(text: str, end: int) -> re.Match[str] | None:
+    """The date that follows a number ending at ``end``, matched on a window
+    of its shadow that starts one character before ``end``. Most numbers are
+    followed by their date or by nothing: the wide window that a "của …"
+    clause needs is shadowed only after "của"."""
+    window = _shade(text, end, end + _DATE_NEAR)
+    if _OF_NEXT.match(window, 1):
+        window = _shade(text, end, end + _DATE_REACH)
+    return _DATE_AFTER.match(window, 1)
+
+
+def _same_list(text: str, previous: Mention, start: int, number: DocNumber) -> bool:
     """True when ``number`` continues a list that ``previous`` opened with
     its kind word: only list punctuation between, and the same kind code."""
-    if previous.kind_word is None or _LIST_GAP.match(shade, previous.after, start) is None:
+    if previous.kind_word is None or start - previous.after > _LIST_REACH:
+        return False
+    if _LIST_GAP.match(_shade(text, previous.after, start), 1) is None:
         return False
     return KIND_CODES.get(_kind_key(shadow(previous.kind_word).lower())) == number.code
 
 
-def _relations(text: str, shade: str):
+def _relations(text: str):
     """A function from a mention's start to its relation: the objects of the
     opening "Thực hiện …"/"Triển khai …" (implements) and "Căn cứ …" (basis)
     clauses, never a number inside such an object's subject."""
@@ -226,23 +293,23 @@ def _relations(text: str, shade: str):
     for start, end in paragraphs(text):
         if _HEADING.match(text, start):
             break
-        opening = _OPENING.match(shade, start)
+        shade = _shade(text, start, end)[1:]  # offsets from ``start``
+        opening = _OPENING.match(shade)
         if opening is None:
             if objects:
                 break
             continue
         relation = BASIS if opening["word"] == "can cu" else IMPLEMENTS
-        stop = _CLAUSE_END.search(shade, start, end)
-        end = stop.start() if stop else end
-        item = start
-        for item_end in [*(m.start() for m in re.finditer(";", shade[start:end])), end - start]:
-            item_end += start
+        stop = _CLAUSE_END.search(shade)
+        length = stop.start() if stop else len(shade)
+        item = 0
+        for item_end in [*(m.start() for m in re.finditer(";", shade[:length])), length]:
             lead = _OPENING.match(shade, item, item_end)
             body = lead.end() if lead else item
             if lead:  # "Căn cứ …; Thực hiện …" in one paragraph: each item says which
                 relation = BASIS if lead["word"] == "can cu" else IMPLEMENTS
             subject = _SUBJECT.search(shade, body, item_end)
-            objects.append((item, subject.start() if subject else item_end, relation))
+            objects.append((start + item, start + (subject.start() if subject else item_end), relation))
             item = item_end + 1
 
     def relation_at(position: int) -> str | None:
@@ -261,16 +328,13 @@ def own_number(text: str) -> DocNumber | None:
     "Kính gửi" line); lines before the header (a page title, a heading) are
     passed over. None without such a line.
     """
-    shade = shadow(text)
-    position = 0
     for count, line in enumerate(text.split("\n")):
-        end = position + len(line)
-        if count >= _HEADER_LINES or _BODY_START.match(shade, position, end):
+        shade = shadow(line)
+        if count >= _HEADER_LINES or _BODY_START.match(shade):
             return None
-        lead = _OWN_LINE.match(shade, position, end)
-        core = NUMBER_CORE.match(shade, lead.end(), end) if lead else None
-        number = number_from(text, core, short_ok=True) if core else None
+        lead = _OWN_LINE.match(shade)
+        core = NUMBER_CORE.match(line, lead.end()) if lead else None
+        number = number_from(line, core, short_ok=True) if core else None
         if number is not None and number.complete:
             return number
-        position = end + 1
     return None
