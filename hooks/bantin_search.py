@@ -58,7 +58,7 @@ def _document(page: Page, ctx: dict) -> search.SearchDoc:
             body=(d.body,), own_numbers=(d.number,) if d.number else (), cited_numbers=tuple(cited))
     doc = ctx.get("document")
     spellings = tuple(doc.spellings) if doc is not None else ()
-    sentences = tuple(s for c in ctx.get("citing", ()) for s in c.sentences)
+    sentences = tuple(x.before + x.marked + x.after for c in ctx.get("citing", ()) for x in c.excerpts)
     return search.SearchDoc(
         url=page.url, title=e.title or "", group=search.CITED, kind=e.kind, number=e.number,
         date=e.date, issuer=e.issuer,

@@ -612,3 +612,15 @@ def test_a_five_megabyte_text_is_read_in_one_linear_pass():
     copies = 5_000_000 // len(unit) + 1
     per_unit = len(refs.find_mentions(unit))
     assert len(refs.find_mentions(unit * copies)) == per_unit * copies
+
+
+def test_refs_command_refuses_a_pipe_without_opening_it(tmp_path, capsys):
+    import os
+
+    from bantin.cli import main
+
+    pipe = tmp_path / "ong.txt"
+    os.mkfifo(pipe)
+    assert main(["refs", str(pipe)]) == 1
+    assert capsys.readouterr().err == (
+        f"{pipe}: đây là ống dẫn (FIFO), không phải tệp văn bản: hãy xóa nó khỏi thư mục content/\n")

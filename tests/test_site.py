@@ -92,11 +92,27 @@ def test_heading_anchors_keep_vietnamese_letters(built_site: Path) -> None:
     assert 'id="iii-đối-tượng-hình-thức-triển-khai"' in page(built_site, KH_NTL)
 
 
-def test_every_mention_of_a_number_links_to_its_document(built_site: Path) -> None:
-    body = page(built_site, KH02)
-    assert '<a href="../../../dan-chieu/18-nq-tw-2017/">Nghị quyết số 18-NQ/TW</a>' in body
-    assert '<a href="../../../dan-chieu/11-hd-btgdduk-2024/">Hướng dẫn số 11-HD/BTGDƯK</a>' in body
-    assert 'href="./"' not in body.split('class="bt-doc__body"')[1].split("</article>")[0]
+def test_the_first_mention_in_each_section_is_a_link_and_the_rest_plain_text(built_site: Path) -> None:
+    body = page(built_site, KH02).split('class="bt-doc__body"')[1].split("</article>")[0]
+    # 18-NQ/TW is named 14 times in five sections: five links, each with the anchor of its passage.
+    assert body.count("18-NQ/TW") == 14
+    assert re.findall(r'<a href="../../../dan-chieu/18-nq-tw-2017/" id="(dc-\d+)">Nghị quyết số 18-NQ/TW</a>', body) == [
+        "dc-1", "dc-3", "dc-6", "dc-14", "dc-20"]
+    assert '<a href="../../../dan-chieu/11-hd-btgdduk-2024/" id="dc-15">Hướng dẫn số 11-HD/BTGDƯK</a>' in body
+    assert 'href="./"' not in body
+
+
+def test_a_cited_documents_excerpts_mark_the_number_and_link_to_its_passage(built_site: Path) -> None:
+    html = page(built_site, "/dan-chieu/18-nq-tw-2017/")
+    quotes = re.findall(r'<blockquote class="bt-quote">(.*?)</blockquote>', html)
+    assert quotes[2] == (
+        '<a class="bt-quote__link" href="../../van-ban/2024/02-kh-btgduk/#dc-1">Thực hiện Kế hoạch số 77-KH/BTGTU, '
+        "ngày 10/12/2024 của Ban Tuyên giáo Tỉnh ủy về tuyên truyền việc tổng kết "
+        '<mark class="bt-quote__number">Nghị quyết số 18-NQ/TW</mark> và sắp xếp tổ chức bộ máy của hệ thống chính '
+        "trị tinh gọn, hoạt động hiệu lực, hiệu quả (sau đây viết tắt là Nghị quyết số 18-NQ/TW) trên địa bàn "
+        "tỉnh, Ban Tuyên giáo…</a>")
+    # Two mentions in one sentence give one excerpt, not two.
+    assert len(quotes) == len(set(quotes))
 
 
 def test_the_cited_document_page_lists_every_citing_directive_newest_first(built_site: Path) -> None:

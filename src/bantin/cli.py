@@ -19,7 +19,17 @@ from .text import nfc
 
 
 def _read_text(path: Path) -> str:
-    raw = path.read_bytes()
+    """A text file named on the command line, read as content is: a pipe or a
+    device is refused, never opened (a link is followed: the editor named it)."""
+    import errno
+    import os
+
+    from .sources import read_bytes
+
+    path = path.resolve()
+    if path.is_dir():  # said as the operating system says it, like a missing file
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+    raw = read_bytes(path)
     return nfc(raw.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n"))
 
 
@@ -28,6 +38,7 @@ def cmd_refs(args: argparse.Namespace) -> int:
     from . import refs
     from .corpus import split_front_matter
     from .identity import cited_documents
+    from .sources import SourceRefused
 
     status = 0
     for name in args.files:
@@ -36,6 +47,10 @@ def cmd_refs(args: argparse.Namespace) -> int:
             text = _read_text(path)
         except OSError as error:
             print(f"{path}: {cannot_read(error)}", file=sys.stderr)
+            status = 1
+            continue
+        except SourceRefused as refused:
+            print(f"{path}: {refused.message}", file=sys.stderr)
             status = 1
             continue
         except UnicodeDecodeError:

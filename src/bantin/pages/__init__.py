@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping
 
 from ..corpus import Corpus, issuer_label
-from ..links import Citation, Document, Graph
+from ..links import Document, Graph
 from ..records import Directive
+from .passages import Excerpt, Passage
 
 HOME_NEWEST = 20
 ARCHIVE_URI = "van-ban/index.md"
@@ -57,7 +58,7 @@ class CitingEntry:
     """A directive that cites a document, with the sentences that do."""
 
     entry: Entry
-    sentences: tuple[str, ...]
+    excerpts: tuple[Excerpt, ...]
 
 
 @dataclass(frozen=True)
@@ -113,19 +114,22 @@ def relative_uri(uri: str, here: str) -> str:
     return "/".join([".."] * (len(base) - common) + parts[common:]) or "."
 
 
-def linked_body(d: Directive, src_uri: str, citations: Iterable[Citation], docs: Mapping[str, Document]) -> str:
-    """The body with every mention turned into a relative Markdown link.
+def linked_body(d: Directive, src_uri: str, placed: Iterable[Passage], docs: Mapping[str, Document]) -> str:
+    """The body with the first mention of each document in each section
+    turned into a relative Markdown link carrying its anchor (``passages``).
 
     Links point at source ``.md`` files so MkDocs validates them and writes
     the right URL for both directory and ``.html`` URLs (the offline copy).
     """
     here = posixpath.dirname(src_uri)
     out, pos = [], 0
-    for c in sorted(citations, key=lambda c: c.mention.start):
-        start, end = c.mention.start, c.mention.end
-        target = relative_uri(document_uri(docs[c.target]), here)
+    for p in placed:
+        if not p.linked:
+            continue
+        start, end = p.citation.mention.start, p.citation.mention.end
+        target = relative_uri(document_uri(docs[p.citation.target]), here)
         out.append(d.body[pos:start])
-        out.append(f"[{d.body[start:end]}]({target})")
+        out.append(f"[{d.body[start:end]}]({target}){{: #{p.anchor} }}")
         pos = end
     out.append(d.body[pos:])
     return "".join(out)

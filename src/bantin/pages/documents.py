@@ -10,6 +10,7 @@ from ..links import Document, Graph
 from ..records import LEVELS, Directive, SloganSet
 from ..slogans import reference_date
 from ..summary import summarise
+from .passages import Excerpt, Passage, excerpt, passages
 from . import (
     CitingEntry,
     Said,
@@ -30,13 +31,22 @@ def build(site: Site) -> list[PageSpec]:
     for sset in site.corpus.slogan_sets:
         slogans_by_directive[sset.directive_path].append(sset)
     on = reference_date()
-    specs = [_directive_page(d, site, slogans_by_directive[d.path], on) for d in site.published]
-    specs += [_document_page(doc, site.graph, site.entries) for doc in site.graph.documents.values()
-              if doc.directive is None]
+    # Where each citation sits in its page (link or plain, anchor): computed
+    # once per directive, read by its page and by the cited documents' pages.
+    placed = {d.path: passages(d.body, site.graph.by_source.get(d.path, ())) for d in site.published}
+    specs = [_directive_page(d, site, slogans_by_directive[d.path], on, placed[d.path]) for d in site.published]
+    bodies = {d.path: d.body for d in site.published}
+    by_target: dict[str, dict[str, list[Passage]]] = defaultdict(lambda: defaultdict(list))
+    for path, mine in placed.items():
+        for p in mine:
+            by_target[p.citation.target][path].append(p)
+    specs += [_document_page(doc, site.graph, site.entries, by_target[doc.id], bodies)
+              for doc in site.graph.documents.values() if doc.directive is None]
     return specs
 
 
-def _directive_page(d: Directive, site: Site, slogan_sets: list[SloganSet], on: dt.date) -> PageSpec:
+def _directive_page(d: Directive, site: Site, slogan_sets: list[SloganSet], on: dt.date,
+                    placed: list[Passage]) -> PageSpec:
     graph, entries = site.graph, site.entries
     src = directive_uri(d)
     docs = graph.documents
@@ -47,7 +57,7 @@ def _directive_page(d: Directive, site: Site, slogan_sets: list[SloganSet], on: 
         src_uri=src,
         title=directive_title(d),
         template="bantin/directive.html",
-        markdown=linked_body(d, src, graph.by_source.get(d.path, ()), docs),
+        markdown=linked_body(d, src, placed, docs),
         description=f"{d.kind} {d.title}",
         context={
             "directive": d,
@@ -79,13 +89,14 @@ def _said(doc: Document, entries: Mapping[str, Entry]) -> dict[str, list[Said]]:
     return {name: [Said(value, tuple(src)) for value, src in values.items()] for name, values in said.items()}
 
 
-def _document_page(doc: Document, graph: Graph, entries: Mapping[str, Entry]) -> PageSpec:
-    sentences: dict[str, list[str]] = defaultdict(list)
+def _document_page(doc: Document, graph: Graph, entries: Mapping[str, Entry],
+                   placed: Mapping[str, list[Passage]], bodies: Mapping[str, str]) -> PageSpec:
+    citing = []
     for path in graph.cited_by.get(doc.id, ()):
-        for c in graph.by_source[path]:
-            if c.target == doc.id and c.sentence not in sentences[path]:
-                sentences[path].append(c.sentence)
-    citing = [CitingEntry(entries[p], tuple(sentences[p])) for p in graph.cited_by.get(doc.id, ())]
+        seen: dict[str, Excerpt] = {}  # one excerpt per sentence: two mentions in one do not repeat it
+        for p in placed.get(path, ()):
+            seen.setdefault(p.citation.sentence, excerpt(bodies[path], p))
+        citing.append(CitingEntry(entries[path], tuple(seen.values())))
     said = _said(doc, entries)
     return PageSpec(
         src_uri=document_uri(doc),
