@@ -221,3 +221,9 @@ def test_related_directives_rank_a_rare_shared_citation_above_a_common_one(tmp_p
     # 18-NQ/TW (3 of 7 cite it) still relates, but after 5-KH/HU (2 of 7), though b and c are newer than d.
     assert g.related["directives/2024/a.md"] == (
         ("directives/2024/d.md", 1), ("directives/2024/c.md", 1), ("directives/2024/b.md", 1))
+
+
+def test_a_subject_read_inside_a_quote_leaves_the_quotes_close_out(graph) -> None:
+    # 303-KH/TU's quoted subject names 127-KL/TW "… về triển khai … hệ thống chính trị”": the ” is 303-KH's.
+    assert graph.documents["dan-chieu/127-kl-tw-2025"].subjects == (
+        "triển khai nghiên cứu, đề xuất tiếp tục sắp xếp tổ chức bộ máy của hệ thống chính trị",)

@@ -107,4 +107,6 @@ def _about(text: str, shade: str, position: int, more: bool) -> str | None:
         subject = subject[: subject.rfind(" ")] + "…" if " " in subject else subject
     if subject.startswith(tuple(_QUOTES)):
         subject = subject.strip("“”\"«»")
+    elif subject.endswith(("”", "»")) and not any(q in subject for q in "“«"):
+        subject = subject[:-1]  # the close of a quote the mention stood in: not the subject's
     return subject or None
