@@ -10,7 +10,7 @@ export NO_MKDOCS_2_WARNING := 1
 # (slogans in force) are taken from the last commit.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || date +%s)
 
-.PHONY: serve build rollback test check bench offline clean
+.PHONY: serve build rollback test check bench bench-refs offline clean
 
 $(STAMP): requirements.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "bantin cần Python 3.11 trở lên")'
@@ -43,6 +43,10 @@ test: $(STAMP)
 N ?= 1000 5000
 bench: $(STAMP)
 	$(BIN)/python bench/run.py --n $(N)
+
+# How fast citations are found at archive scale (a few seconds).
+bench-refs: $(STAMP)
+	$(BIN)/python bench/refs_speed.py --n 1000
 
 # A copy that opens from disk, search included, zipped to hand out:
 # dist/bantin-offline.zip holds the folder bantin-offline/ (open index.html).
