@@ -118,3 +118,12 @@ def test_a_state_number_cited_with_and_without_its_date_is_one_document() -> Non
     text = "Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05/3/2020; theo Nghị định 30/2020/NĐ-CP."
     (document,) = cited_documents(text)
     assert (str(document.number), document.date, document.count) == ("30/2020/NĐ-CP", D(2020, 3, 5), 2)
+
+
+def test_a_number_wrapped_after_its_dash_is_one_number() -> None:
+    text = "Thực hiện Nghị quyết số 18-\nNQ/TW ngày 25/10/2017 của Ban Chấp hành Trung ương"
+    assert pairs_of(text) == [("18-NQ/TW", D(2017, 10, 25))]
+
+
+def pairs_of(text: str) -> list[tuple[str, dt.date | None]]:
+    return [(str(d.number), d.date) for d in cited_documents(nfc(text))]

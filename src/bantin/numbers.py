@@ -164,7 +164,7 @@ NUMBER_CORE = re.compile(
     rf"""
     (?P<serial>\d{{1,5}})
     (?:
-        (?P<dash>[^\S\n]{{0,3}}[{_DASH}][^\S\n]{{0,3}}|[^\S\n]{{1,3}})
+        (?P<dash>[^\S\n]{{0,3}}[{_DASH}][^\S\n]{{0,3}}\n?[^\S\n]{{0,3}}|[^\S\n]{{1,3}})  # PDF text wraps after a dash
         (?P<code>[{_L}]{{2,6}})
         (?:/(?P<issuer>{_SYMBOL}))?
       | /(?:(?P<year>\d{{4}})/)?(?P<symbol>{_SYMBOL})
