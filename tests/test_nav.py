@@ -6,13 +6,13 @@ import re
 from pathlib import Path
 
 from bantin.mkdocs.nav import MATERIAL_TEMPLATES
-from conftest import run_build
+from conftest import override, run_build
 
 
 def test_every_page_is_byte_identical_to_a_build_where_each_page_renders_its_own_navigation(
         built_site: Path, project: Path) -> None:
     # Material's own partial again, in the site's overrides, which win over bantin's theme.
-    (project / "overrides" / "partials" / "nav.html").write_bytes((MATERIAL_TEMPLATES / "partials" / "nav.html").read_bytes())
+    override(project, "partials/nav.html", (MATERIAL_TEMPLATES / "partials" / "nav.html").read_bytes())
     result = run_build(project)
     assert result.returncode == 0, result.output
     pages = sorted(p.relative_to(built_site) for p in built_site.rglob("*.html"))

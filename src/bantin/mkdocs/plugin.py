@@ -22,7 +22,7 @@ from mkdocs.structure.pages import Page
 
 from bantin import feeds as feed_records
 
-from . import csp, feeds, filters, nav, offline, site
+from . import csp, feeds, filters, nav, offline, site, theme
 from .config import BantinConfig, option_problems
 from .search import SearchFiles, SearchIndexer
 
@@ -53,13 +53,15 @@ class BantinPlugin(BasePlugin[BantinConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Settle the options once (``extra.bantin`` over the plugin's own), so
-        every part and the templates read the same values and defaults."""
+        every part and the templates read the same values and defaults; add
+        bantin's theme files to Material's. Priority: default."""
         self._reset()
         extra = dict(config.extra.get("bantin") or {})
         self.options, problems = option_problems({**self._raw, **extra})
         if problems:
             raise PluginError("mkdocs.yml: " + "; ".join(f"extra.bantin.{key}: {text}" for key, text in problems))
         config.extra["bantin"] = self.options
+        theme.install(config)
         return config
 
     def on_serve(self, server, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
