@@ -113,3 +113,12 @@ def test_the_wheel_installed_into_a_fresh_environment_scaffolds_and_builds(tmp_p
     assert "WARNING" not in result.stderr
     assert (project / "site" / "assets" / "stylesheets" / "bantin.css").is_file()
     assert (project / "site" / "sw.js").read_text(encoding="utf-8").startswith("// bantin service worker")
+
+
+def test_the_package_and_its_metadata_say_the_same_version() -> None:
+    import tomllib
+
+    import bantin
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert (bantin.__version__, project["version"], project["license"]) == ("0.2.0", "0.2.0", "MIT")

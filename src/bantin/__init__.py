@@ -5,4 +5,4 @@ citation graph (``refs``, ``links``), and the graph becomes pages. Only
 ``bantin.mkdocs`` (the plugin) imports MkDocs; the rest works without it.
 """
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
