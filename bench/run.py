@@ -780,7 +780,7 @@ def readme(r: Results) -> str:
 
     w("### Search (`bench/search_budget.py`)\n")
     w("bantin's configuration turns Material's search off (`plugins: []`) and indexes with its own hook "
-      "(`hooks/bantin_search.py`, shards fetched per query term), so the plain baseline, being that "
+      "(`bantin.mkdocs.search`, shards fetched per query term), so the plain baseline, being that "
       "configuration without the hooks, has no search; indexing is part of the hooks' cost. "
       "`bench/search_budget.py` opens the results page in headless chromium with an empty cache, once per "
       "query, and counts what it fetched before the first results (gzip) and the time to answer once fetched.\n")
