@@ -122,3 +122,15 @@ def test_the_package_and_its_metadata_say_the_same_version() -> None:
 
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     assert (bantin.__version__, project["version"], project["license"]) == ("0.2.0", "0.2.0", "MIT")
+
+
+def test_a_misspelt_or_mistyped_plugin_option_is_said_in_vietnamese(tmp_path: Path) -> None:
+    project = tmp_path / "b"
+    scaffold(project, Bulletin(ORG))
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8").replace("      bulletin_name:", "      bulletn_name:")
+    config.write_text(text.replace("      organisation:", "      csp: \"no\"\n      organisation:"), encoding="utf-8")
+    result = build(project)
+    assert result.returncode == 1
+    assert "Plugin 'bantin' option 'bulletn_name': không có tùy chọn này; có phải là 'bulletin_name'?" in result.stderr
+    assert "Plugin 'bantin' option 'csp': phải là true hoặc false, không phải 'no'" in result.stderr
