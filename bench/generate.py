@@ -3,7 +3,7 @@
 
     generate.py N OUT_DIR [--seed S] [--plain PLAIN_DIR]
 
-OUT_DIR becomes a complete project (mkdocs.yml, docs/, overrides/, hooks/
+OUT_DIR becomes a complete project (mkdocs.yml, docs/, hooks/
 copied from the repository; content/ generated) that ``mkdocs build --strict``
 builds. PLAIN_DIR, if given, becomes the baseline: the same directive bodies
 as plain Markdown pages of MkDocs + Material, without bantin's hooks.
@@ -35,6 +35,7 @@ from bantin import refs
 from bantin.corpus import load_corpus, split_front_matter
 from bantin.importer.convert import convert
 from bantin.importer.source import text_source
+from bantin.mkdocs.theme import THEME_DIR
 from bantin.identity import issuer_close  # bantin's rule for one issuer spelled two ways: avoided here
 from bantin.pages import directive_title, directive_uri
 from bantin.records import KIND_BY_NAME
@@ -44,7 +45,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "tests" / "fixtures" / "seeds"
 SAMPLE_DIRECTIVES = ROOT / "content" / "directives"
 SAMPLE_SLOGANS = ROOT / "content" / "slogans"
-PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "hooks")  # content/ is generated
+PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks")  # content/ is generated
 
 FIRST_DATE = dt.date(2015, 1, 1)
 LAST_DATE = dt.date(2025, 12, 31)
@@ -877,7 +878,7 @@ def write_plain(project: Path, out: Path) -> int:
     for page in (out / "docs").rglob("*.md"):  # pages rendered by bantin templates become plain pages
         text = page.read_text(encoding="utf-8")
         page.write_text(re.sub(r"(?m)^template:.*\n", "", text), encoding="utf-8")
-    assets = ROOT / "overrides" / "assets"
+    assets = THEME_DIR / "assets"
     if assets.is_dir():  # extra_css/extra_javascript live there; Material serves custom_dir files
         shutil.copytree(assets, out / "docs" / "assets", dirs_exist_ok=True)
     config, nav = plain_config((project / "mkdocs.yml").read_text(encoding="utf-8"))

@@ -140,7 +140,7 @@ def summary(report: dict, host: str) -> dict:
 def worker_kb(site: Path) -> tuple[float, float]:
     """What the service worker downloads in the background, gzipped as the
     server sends it: the shell after a first view, and the search index at
-    the reader's first search (hooks/bantin_offline.py)."""
+    the reader's first search (bantin.mkdocs.offline)."""
     source = (site / "sw.js").read_text(encoding="utf-8")
     settings = json.loads(source.split("const SETTINGS = ", 1)[1].split(";\n", 1)[0])
 

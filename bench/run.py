@@ -308,7 +308,7 @@ def profile_child(project: Path, stats_file: Path) -> dict:
 
     stats = pstats.Stats(profiler)
     total = sum(tt for _, _, tt, _, _ in stats.stats.values())
-    ours = (str(project / "hooks"), str(project / "overrides"), str(Path(bantin.__file__).parent))
+    ours = (str(project / "hooks"), str(Path(bantin.__file__).parent))
     rows = []
     for (file, line, name), (_, calls, tt, ct, _) in stats.stats.items():
         if file.startswith(ours):
@@ -780,7 +780,7 @@ def readme(r: Results) -> str:
 
     w("### Search (`bench/search_budget.py`)\n")
     w("bantin's configuration turns Material's search off (`plugins: []`) and indexes with its own hook "
-      "(`hooks/bantin_search.py`, shards fetched per query term), so the plain baseline, being that "
+      "(`bantin.mkdocs.search`, shards fetched per query term), so the plain baseline, being that "
       "configuration without the hooks, has no search; indexing is part of the hooks' cost. "
       "`bench/search_budget.py` opens the results page in headless chromium with an empty cache, once per "
       "query, and counts what it fetched before the first results (gzip) and the time to answer once fetched.\n")
@@ -809,7 +809,7 @@ def readme(r: Results) -> str:
     if profile:
         w(f"## Where bantin's code spends time (N={scales[0].n:,}, cProfile)\n")
         w(f"One in-process build under cProfile, {profile['total']:.1f} s in all (cProfile slows Python code "
-          "about twofold, so read shares, not seconds). Functions from `hooks/`, `overrides/` templates and the "
+          "about twofold, so read shares, not seconds). Functions from `hooks/`, the theme's templates and the "
           "`bantin` package, by cumulative time (nested functions count in their callers too):\n")
         w("Templates are generators: their \"calls\" count every time rendering resumes them.\n")
         w("| function | calls | own s | cumulative s | share of build |\n|---|---:|---:|---:|---:|")
@@ -824,7 +824,7 @@ def readme(r: Results) -> str:
 
     w("## The synthetic archive\n")
     w("`bench/generate.py N OUT_DIR [--seed S] [--plain PLAIN_DIR]` writes a complete project: `mkdocs.yml`, "
-      "`docs/`, `overrides/` and `hooks/` copied from the repository and a generated `content/`. Its text is "
+      "`docs/` and `hooks/` copied from the repository and a generated `content/`. Its text is "
       "the seeds' (`tests/fixtures/seeds/*.txt` through bantin's importer, and `content/directives/*.md`) taken "
       "apart and recombined: their section headings (I., II. …), subheadings (1., 2.1.), dash lists, (1) points "
       "and numbered paragraphs, and their sentences; letters (Công văn, Thông báo, Báo cáo) are numbered "

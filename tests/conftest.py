@@ -16,7 +16,7 @@ from browser import browser  # noqa: F401  (the session's chromium, for browser 
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "tests" / "fixtures" / "seeds"
-PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "hooks", "content")
+PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "content")  # the theme comes with the package
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,20 @@ def copy_project(dest: Path) -> Path:
         else:
             shutil.copy2(src, dest / part)
     return dest
+
+
+def override(project: Path, rel: str, content: bytes) -> Path:
+    """The site's own ``overrides/`` (``custom_dir``), holding ``rel``: it wins
+    over bantin's theme, as an organisation's customisation would."""
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    if "custom_dir:" not in text:
+        config.write_text(text.replace("theme:\n  name: material\n", "theme:\n  name: material\n  custom_dir: overrides\n", 1),
+                          encoding="utf-8")
+    path = project / "overrides" / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(content)
+    return path
 
 
 @pytest.fixture(scope="session")

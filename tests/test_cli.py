@@ -21,7 +21,7 @@ def test_a_command_is_required(capsys: pytest.CaptureFixture[str]) -> None:
 def test_an_unknown_command_lists_the_known_ones(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "kiem-tra")
     assert (code, err.splitlines()[-1]) == (
-        2, "bantin: lỗi: không có 'kiem-tra'; chọn một trong: 'refs', 'check', 'import', 'new'")
+        2, "bantin: lỗi: không có 'kiem-tra'; chọn một trong: 'refs', 'check', 'import', 'new', 'init'")
 
 
 def test_an_option_without_its_value_is_named(capsys: pytest.CaptureFixture[str]) -> None:

@@ -17,9 +17,10 @@ from typing import Iterator
 import pytest
 
 from bantin import icons
+from bantin.mkdocs.theme import THEME_DIR
 
 from browser import requires_chromium, serve
-from conftest import ROOT, page, run_build
+from conftest import ROOT, override, page, run_build
 from htmltext import text
 
 KH02 = "/van-ban/2024/02-kh-btgduk/"
@@ -51,7 +52,7 @@ def test_the_site_has_a_web_app_manifest_for_the_home_screen(built_site: Path) -
 
 def test_the_committed_icons_are_what_the_drawing_code_draws() -> None:
     # The build copies the PNGs; redraw them with ``python -m bantin.icons``.
-    folder = ROOT / "overrides" / "assets" / "images"
+    folder = THEME_DIR / "assets" / "images"
     for size in icons.SIZES:
         assert (folder / icons.file_name(size)).read_bytes() == icons.draw(size), size
 
@@ -84,8 +85,8 @@ def test_the_precache_list_does_not_grow_with_the_archive(built_site: Path, proj
 
 
 def test_a_new_shell_makes_a_new_worker(built_site: Path, project: Path) -> None:
-    css = project / "overrides/assets/stylesheets/bantin.css"
-    css.write_text(css.read_text(encoding="utf-8") + "\n.bt-new { color: red; }\n", encoding="utf-8")
+    css = (THEME_DIR / "assets/stylesheets/bantin.css").read_text(encoding="utf-8")
+    override(project, "assets/stylesheets/bantin.css", (css + "\n.bt-new { color: red; }\n").encode())
     result = run_build(project)
     assert result.returncode == 0, result.output
     assert worker_settings(result.site)["version"] != worker_settings(built_site)["version"]
@@ -301,8 +302,8 @@ def test_a_new_build_reaches_a_reader_who_has_the_old_one(browser, project: Path
         body = project / "content/directives/2024/02-kh-btgduk.md"
         body.write_text(body.read_text(encoding="utf-8").replace("Thực hiện Kế hoạch số 77", "Căn cứ Kế hoạch số 77"),
                         encoding="utf-8")
-        css = project / "overrides/assets/stylesheets/bantin.css"
-        css.write_text(css.read_text(encoding="utf-8") + "\n.bt-new { color: red; }\n", encoding="utf-8")
+        css = (THEME_DIR / "assets/stylesheets/bantin.css").read_text(encoding="utf-8")
+        override(project, "assets/stylesheets/bantin.css", (css + "\n.bt-new { color: red; }\n").encode())
         second = run_build(project)
         assert second.returncode == 0, second.output
         tab.goto(base + KH02)

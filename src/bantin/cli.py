@@ -1,4 +1,4 @@
-"""The ``bantin`` command: editors' tools (import, new, check, refs).
+"""The ``bantin`` command: editors' tools (init, import, new, check, refs).
 
 Argument parsing and printing live here; the work is done by the domain
 modules. Messages are in Vietnamese, one ``path:line: message`` per problem.
@@ -110,6 +110,25 @@ def cmd_new(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_init(args: argparse.Namespace) -> int:
+    """Scaffold a new bulletin; ask for the names not given when a person is typing."""
+    from .init import DEFAULT_NAME, Bulletin, InitError, scaffold
+
+    organisation, name = args.to_chuc, args.ten_ban_tin
+    if organisation is None and sys.stdin.isatty():
+        organisation = input("Tên tổ chức (ví dụ: Ban Tuyên giáo Huyện ủy Vĩnh An): ")
+    if name is None and sys.stdin.isatty():
+        name = input(f"Tên bản tin [{DEFAULT_NAME}]: ")
+    try:
+        written = scaffold(Path(args.dir), Bulletin(organisation or "", name or DEFAULT_NAME))
+    except InitError as error:
+        print(f"bantin init: {error}", file=sys.stderr)
+        return 2
+    print(f"Đã tạo {len(written)} tệp trong {args.dir}. Xem README.md: "
+          "`mkdocs serve` để xem trước, `bantin check && mkdocs build --strict` để kiểm tra.", file=sys.stderr)
+    return 0
+
+
 class _HelpFormatter(argparse.HelpFormatter):
     def add_usage(self, usage, actions, groups, prefix=None) -> None:  # type: ignore[no-untyped-def]
         super().add_usage(usage, actions, groups, "cách dùng: " if prefix is None else prefix)
@@ -167,6 +186,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("new", help="in khung văn bản mới với chú thích cho từng trường")
     p.add_argument("kind", metavar="LOẠI", help="loại văn bản, ví dụ: 'Kế hoạch'")
     p.set_defaults(func=cmd_new)
+
+    p = sub.add_parser("init", help="tạo một bản tin mới trong thư mục trống")
+    p.add_argument("dir", metavar="THƯ_MỤC", help="thư mục mới hoặc trống")
+    p.add_argument("--to-chuc", metavar="TÊN", help="tên tổ chức ban hành, ví dụ: 'Ban Tuyên giáo Huyện ủy Vĩnh An'")
+    p.add_argument("--ten-ban-tin", metavar="TÊN", help=f"tên bản tin (mặc định: '{'Bản tin Thông tin nội bộ'}')")
+    p.set_defaults(func=cmd_init)
     return parser
 
 

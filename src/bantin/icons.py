@@ -1,10 +1,10 @@
 """The site's app icon: a yellow star on Party red, drawn without an image tool.
 
-The PNGs live in ``overrides/assets/images`` and are copied as they are by
+The PNGs live in ``bantin/theme/assets/images`` and are copied as they are by
 every build (drawing them took a third of a second per build); a test checks
 they are what ``draw`` makes. After changing the drawing, write them again:
 
-    python -m bantin.icons overrides/assets/images
+    python -m bantin.icons src/bantin/theme/assets/images
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Pages: the last step, from records and the citation graph to page specs.
 
 A ``PageSpec`` says where a page lives (its source URI, which MkDocs turns
-into the URL), its title, which template in ``overrides/`` renders it, its
+into the URL), its title, which template in ``bantin/theme/`` renders it, its
 Markdown, and the objects the template shows. Nothing here renders HTML:
 the templates do, with every content value escaped.
 """

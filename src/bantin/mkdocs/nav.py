@@ -1,11 +1,11 @@
-"""MkDocs hook: render Material's navigation once per folder, not per page.
+"""Material's navigation, rendered once per folder, not per page.
 
 Material renders the navigation sidebar for every page, about half a
 millisecond each; on an archive that is thousands of renders of the same
 few links. For a page the navigation does not list (every directive, cited
 document, bulletin and listing), nothing in it depends on the page but its
 relative links, so pages whose links come out the same share one render
-(``overrides/partials/nav.html``). Pages the navigation lists render it
+(the theme's ``partials/nav.html``). Pages the navigation lists render it
 themselves, with their own link marked active.
 
 Material's own template stays in use unchanged: it is reached as
@@ -20,15 +20,14 @@ from typing import Callable
 import material
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, pass_context
 from markupsafe import Markup
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files
 from mkdocs.utils import get_relative_url
 
 MATERIAL_TEMPLATES = Path(material.__file__).parent / "templates"
 
 
-def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    """A new environment every build (``mkdocs serve`` too), so a new cache."""
+def install(env: Environment) -> None:
+    """Give ``env`` the prefix and a new cache (a new environment every build,
+    ``mkdocs serve`` too)."""
     env.loader = ChoiceLoader([env.loader, PrefixLoader({"material": FileSystemLoader(MATERIAL_TEMPLATES)})])
     renders: dict[tuple[str, ...], Markup] = {}
 
@@ -39,7 +38,6 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 
     env.globals["bantin_nav_key"] = _key
     env.globals["bantin_nav_shared"] = shared
-    return env
 
 
 @pass_context

@@ -1,7 +1,8 @@
-// bantin service worker: hooks/bantin_offline.py writes it as sw.js at each
-// build, with SETTINGS filled in (see bantin.offline).
+{#- The service worker, rendered as sw.js at each build (bantin.mkdocs.offline). -#}
+// bantin service worker: the theme's bantin/sw.js, rendered as sw.js at each
+// build with SETTINGS filled in (see bantin.mkdocs.offline).
 "use strict";
-const SETTINGS = __SETTINGS__;
+const SETTINGS = {{ settings }};
 const BASE = new URL("./", self.location);
 const SHELL = "bantin-shell-" + SETTINGS.version;
 const ASSETS = "bantin-assets-" + SETTINGS.version; // other files, as loaded
@@ -191,3 +192,4 @@ async function wholeIndex(answer) {
   }
   answer({ ...(await status()), failed, finished: true });
 }
+

@@ -1,10 +1,10 @@
-"""MkDocs hook: read the bulletin with no network.
+"""Reading the bulletin with no network.
 
 Adds the offline notice page (/ngoai-tuyen/) and writes, after the build:
 
-- ``manifest.webmanifest``, naming the icons in ``overrides/assets/images``
+- ``manifest.webmanifest``, naming the icons in the theme's ``assets/images``
   (drawn by ``bantin.icons``), so a phone can add the site to its home screen;
-- ``sw.js``, the service worker (source: ``bantin/worker.js``). It precaches
+- ``sw.js``, the service worker (the theme's ``bantin/sw.js`` template). It precaches
   the shell: the pages every reader needs offline (home, timeline, slogans,
   bulletins, search, the notice) and every file those pages load. That list
   does not grow with the archive. Other pages are kept as they are read,
@@ -14,7 +14,7 @@ Adds the offline notice page (/ngoai-tuyen/) and writes, after the build:
   reader online gets the current text; offline, or after 3 s on a slow
   network, the saved copy, marked with its date for offline.js to show. A
   page neither online nor saved is answered with the notice page.
-- The search index (the files ``search/manifest.json`` lists) grows with the
+- The search index (``SearchFiles.files``) grows with the
   archive, about 1.3 MB gzipped per 1,000 directives: too much to fetch
   unasked. Offline, search looks through the saved pages; the whole index is
   fetched only when the reader asks, its size (``searchBytes``) shown first.
@@ -29,27 +29,91 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from pathlib import Path, PurePosixPath
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
-import bantin
 from bantin import icons
+
+from .config import BantinConfig
+from .search import SearchFiles
 
 NOTICE_URI = "ngoai-tuyen/index.md"
 MANIFEST = "manifest.webmanifest"
 WORKER = "sw.js"
+WORKER_TEMPLATE = "bantin/sw.js"
 ICONS = {size: f"assets/images/{icons.file_name(size)}" for size in icons.SIZES}
 THEME = icons.RED
 # Pages precached for every reader, by source; the ones a build lacks are skipped.
 SHELL_PAGES = ("index.md", "dong-thoi-gian/index.md", "khau-hieu/index.md", "ban-tin/index.md", NOTICE_URI)
-SEARCH_MANIFEST = "search/manifest.json"
-WORKER_SOURCE = Path(bantin.__file__).parent / "worker.js"
 
-_files: dict[str, Files] = {}
 
+@dataclass
+class Shell:
+    """What the worker precaches, gathered during one build: the shell pages'
+    final HTML by their path in the site (kept from ``on_post_page``, never
+    read back from the site)."""
+
+    files: Files | None = None
+    pages: dict[str, str] = field(default_factory=dict)
+
+    def add_notice(self, files: Files, config: MkDocsConfig) -> None:
+        files.append(File.generated(config, NOTICE_URI, content=_notice_markdown(files)))
+        self.files = files
+
+    def keep(self, page: Page, output: str, search_page: str) -> None:
+        """Keep a page's final HTML if the worker precaches it."""
+        if page.file.src_uri in SHELL_PAGES or (search_page and page.url == search_page):
+            self.pages[page.file.dest_uri] = output
+
+    def write(self, env: Environment, config: MkDocsConfig, options: BantinConfig,
+              search: SearchFiles | None) -> dict[str, str]:
+        """The web app manifest and the service worker, by path in the site."""
+        assert self.files is not None
+        files = self.files
+        manifest = _manifest(config, options)
+        written = {MANIFEST: manifest.encode(), **{rel: text.encode() for rel, text in (search.texts if search else {}).items()},
+                   **{dest: html.encode() for dest, html in self.pages.items()}}
+        by_dest = {f.dest_uri: f for f in files}
+
+        def content(rel: str) -> bytes | None:
+            if rel in written:
+                return written[rel]
+            file = by_dest.get(rel)
+            return file.content_bytes if file is not None else None
+
+        pages = [f for f in (files.get_file_from_path(uri) for uri in SHELL_PAGES) if f is not None]
+        if search is not None and search.page:
+            page = next((f for f in files.documentation_pages() if f.url == search.page), None)
+            if page is not None and page not in pages:
+                pages.append(page)
+        shell = [_page_key(f.url) for f in pages]
+        assets: set[str] = {MANIFEST, *ICONS.values()}
+        for f in pages:
+            assets.update(_loaded_by(self.pages.get(f.dest_uri, ""), f.dest_uri))
+        if search is not None and search.script and content(search.script) is not None:
+            assets.add(search.script)
+        shell += sorted(a for a in assets if content(a) is not None)
+
+        digest = hashlib.sha256()
+        for rel in shell:
+            digest.update(rel.encode() + b"\0" + (content(_dest(rel)) or b"") + b"\0")
+        notice = _page_key(files.get_file_from_path(NOTICE_URI).url)
+        search_files = [f for f in search.files if f in written] if search else []
+        settings = json.dumps({
+            "version": digest.hexdigest()[:12],
+            "shell": shell,
+            "notice": notice,
+            "search": search_files,
+            "searchVersion": search.version if search else "",
+            # What "download the whole index" costs, shown before the reader asks.
+            "searchBytes": sum(len(written[f]) for f in search_files),
+        }, ensure_ascii=False, indent=1, sort_keys=True)
+        return {MANIFEST: manifest, WORKER: env.get_template(WORKER_TEMPLATE).render(settings=settings)}
 
 def _notice_markdown(files: Files) -> str:
     """The notice: what happened, what to do, what can still be read.
@@ -87,54 +151,6 @@ def _relative(uri: str, here: PurePosixPath) -> str:
     return str(PurePosixPath(*([".."] * len(here.parts)), uri))
 
 
-def on_pre_build(config: MkDocsConfig) -> None:
-    _files.clear()  # ``mkdocs serve`` rebuilds in one process
-
-
-@event_priority(50)  # after the site hook's pages (100), before search and nav see the files
-def on_files(files: Files, config: MkDocsConfig) -> Files:
-    files.append(File.generated(config, NOTICE_URI, content=_notice_markdown(files)))
-    _files["files"] = files
-    return files
-
-
-@event_priority(-50)  # after the search hook has written its index files
-def on_post_build(config: MkDocsConfig) -> None:
-    site = Path(config.site_dir)
-    files = _files["files"]
-    (site / MANIFEST).write_text(_manifest(config), encoding="utf-8")
-
-    pages = [f for f in (files.get_file_from_path(uri) for uri in SHELL_PAGES) if f is not None]
-    search = _search_files(site)
-    if search.get("page"):
-        page = next((f for f in files.documentation_pages() if f.url == search["page"]), None)
-        if page is not None and page not in pages:
-            pages.append(page)
-    shell = [_page_key(f.url) for f in pages]
-    assets: set[str] = {MANIFEST, *ICONS.values()}
-    for f in pages:
-        assets.update(_loaded_by(site, f.dest_uri))
-    if search.get("script") and (site / search["script"]).is_file():
-        assets.add(search["script"])
-    shell += sorted(a for a in assets if (site / a).is_file())
-
-    digest = hashlib.sha256()
-    for rel in shell:
-        digest.update(rel.encode() + b"\0" + (site / _dest(rel)).read_bytes() + b"\0")
-    notice = _page_key(files.get_file_from_path(NOTICE_URI).url)
-    search_files = search.get("files", [])
-    worker = WORKER_SOURCE.read_text(encoding="utf-8").replace("__SETTINGS__", json.dumps({
-        "version": digest.hexdigest()[:12],
-        "shell": shell,
-        "notice": notice,
-        "search": search_files,
-        "searchVersion": search.get("version", ""),
-        # What "download the whole index" costs, shown before the reader asks.
-        "searchBytes": sum((site / f).stat().st_size for f in search_files),
-    }, ensure_ascii=False, indent=1, sort_keys=True))
-    (site / WORKER).write_text(worker, encoding="utf-8")
-
-
 def _page_key(url: str) -> str:
     """A page's URL relative to the site root, as the worker caches it:
     "" for the home page, "khau-hieu/" (or "khau-hieu/index.html" in the
@@ -153,9 +169,8 @@ _ATTR = re.compile(r"""\b(rel|href|src)\s*=\s*["']([^"']*)["']""", re.I)
 _LOADED_RELS = {"stylesheet", "icon", "manifest", "apple-touch-icon", "modulepreload", "preload"}
 
 
-def _loaded_by(site: Path, dest_uri: str) -> set[str]:
+def _loaded_by(html: str, dest_uri: str) -> set[str]:
     """Same-site files a page loads (styles, scripts, icons), relative to the site root."""
-    html = (site / dest_uri).read_text(encoding="utf-8")
     here = PurePosixPath(dest_uri).parent
     found = set()
     for tag, attrs in _TAG.findall(html):
@@ -184,18 +199,8 @@ def _normalise(path: PurePosixPath) -> str | None:
     return "/".join(parts)
 
 
-def _search_files(site: Path) -> dict:
-    """What the search hook's manifest lists (see ``bantin.search``), if it ran."""
-    path = site / SEARCH_MANIFEST
-    if not path.is_file():
-        return {}
-    manifest = json.loads(path.read_text(encoding="utf-8"))
-    manifest["files"] = [f for f in manifest.get("files", []) if (site / f).is_file()]
-    return manifest
-
-
-def _manifest(config: MkDocsConfig) -> str:
-    name = config.extra["bantin"].bulletin_name or config.site_name  # as the feed names it
+def _manifest(config: MkDocsConfig, options: BantinConfig) -> str:
+    name = options.bulletin_name or config.site_name  # as the feed names it
     icons = [{"src": rel, "sizes": f"{size}x{size}", "type": "image/png", "purpose": "any"}
              for size, rel in ICONS.items()]
     icons.append({"src": ICONS[512], "sizes": "512x512", "type": "image/png", "purpose": "maskable"})

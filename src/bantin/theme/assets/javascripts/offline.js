@@ -1,5 +1,5 @@
 // Offline reading: registers the service worker (sw.js at the site root,
-// written by hooks/bantin_offline.py from bantin/worker.js) and tells the
+// rendered by bantin.mkdocs.offline from the theme's bantin/sw.js) and tells the
 // reader the truth about it:
 // - a saved copy shown offline (or on a slow network) says so, with its date;
 // - "Lưu để đọc khi không có mạng" saves the pages this page links to;

@@ -1,0 +1,162 @@
+"""``BantinPlugin``: bantin's one object on the MkDocs side.
+
+A site that installs bantin writes ``plugins: [bantin]`` (the entry point
+in pyproject.toml); this repository hands MkDocs' events to one instance
+from ``hooks/bantin_hooks.py``. Each handler only passes work to a module
+of ``bantin.mkdocs``; the state of one build lives on the instance and is
+reset in ``on_config`` and ``on_pre_build``, because ``mkdocs serve``
+rebuilds in one process and must never show pages from the previous build.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from bantin import feeds as feed_records
+
+from . import csp, feeds, filters, nav, offline, site, theme
+from .config import BantinConfig, option_problems
+from .search import SearchFiles, SearchIndexer
+
+
+class BantinPlugin(BasePlugin[BantinConfig]):
+    """Content → pages, the shared navigation, search, feeds, offline reading
+    and each page's Content-Security-Policy, for one bulletin site."""
+
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self._raw: dict[str, Any] = {}
+        self.options = BantinConfig()
+        self._reset()
+
+    def _reset(self) -> None:
+        self.build: site.Build | None = None
+        self.env: Environment | None = None
+        self.search = SearchIndexer()
+        self.shell = offline.Shell()
+        self.published: list[feed_records.Published] = []
+
+    def load_config(self, options: dict[str, Any], config_file_path: str | None = None):  # type: ignore[override]
+        """Options under ``plugins: [{bantin: …}]``, checked with Vietnamese messages."""
+        self._raw = dict(options)
+        self.config, problems = option_problems(self._raw)
+        return problems, []
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """Settle the options once (``extra.bantin`` over the plugin's own), so
+        every part and the templates read the same values and defaults; add
+        bantin's theme files to Material's. Priority: default."""
+        self._reset()
+        extra = dict(config.extra.get("bantin") or {})
+        self.options, problems = option_problems({**self._raw, **extra})
+        if problems:
+            raise PluginError("mkdocs.yml: " + "; ".join(f"extra.bantin.{key}: {text}" for key, text in problems))
+        config.extra["bantin"] = self.options
+        theme.install(config)
+        return config
+
+    def on_serve(self, server, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
+        """Rebuild the preview when content changes. Here rather than in
+        ``watch:``, which MkDocs checks before any plugin runs, in English, when
+        the folder is missing: ``on_pre_build`` says it in Vietnamese instead."""
+        content = Path(config.config_file_path).parent / self.options.content_dir
+        if content.is_dir():
+            server.watch(str(content))
+        return server
+
+    def on_pre_build(self, config: MkDocsConfig) -> None:
+        """Load and validate all content, then build the citation graph and the
+        page specs, before MkDocs cleans the site: an error keeps the last site."""
+        self._reset()
+        self.build = site.load(Path(config.config_file_path).parent, self.options.content_dir)
+
+    @event_priority(100)
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        """Add the generated pages, the originals and the offline notice; keep
+        the theme's non-HTML templates (feed, worker) out of the site.
+
+        Priority: 100 (run first), so other plugins (sitemap) see the pages.
+        """
+        assert self.build is not None
+        site.add_pages(self.build, files, config)
+        self.shell.add_notice(files, config)
+        for template in (feeds.TEMPLATE, offline.WORKER_TEMPLATE):
+            file = files.get_file_from_path(template)
+            if file is not None:
+                files.remove(file)
+        return files
+
+    def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+        """Register the templates' filters and the shared navigation render, and
+        keep the environment for the feed and the worker. Priority: default."""
+        filters.register(env, lambda: self.build, self.options, files)
+        nav.install(env)
+        self.env = env
+        return env
+
+    @event_priority(100)
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Give generated pages their title and template before rendering.
+
+        Priority: 100 (run first), so other plugins see the real title.
+        """
+        assert self.build is not None
+        site.set_meta(self.build, page)
+        return markdown
+
+    def on_page_context(self, context: dict, page: Page, config: MkDocsConfig, nav) -> dict:  # type: ignore[no-untyped-def]
+        """Hand the template what it shows (as ``bantin``), and note each
+        directive for the feed and each document for search. Priority: default."""
+        assert self.build is not None
+        shown = site.page_context(self.build, page)
+        if shown is not None:
+            context["bantin"] = shown
+        spec = self.build.specs.get(page.file.src_uri)
+        if spec is not None:
+            self.search.add_document(page, spec.context)
+            directive = spec.context.get("directive")
+            if directive is not None:
+                self.published.append(feed_records.Published(directive, page.url))
+        return context
+
+    @event_priority(-100)
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        """Index the page's text, then insert its Content-Security-Policy and
+        keep it if the worker precaches it.
+
+        Priority: -100 (run last): the policy hashes the inline scripts that
+        every other plugin and template put on the page.
+        """
+        self.search.add_page(page, output)
+        output = csp.page(output, self.options)
+        self.shell.keep(page, output, self.search.results_url)
+        return output
+
+    @event_priority(-100)
+    def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
+        """The policy for pages built from theme templates alone (404.html).
+        Priority: -100 (run last), as for ``on_post_page``."""
+        return csp.template(output_content, template_name, self.options)
+
+    @event_priority(-50)
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        """Write the search index, the feeds, the web manifest and the worker,
+        which precaches the search files: so in that order.
+
+        Priority: -50 (run late), after other plugins have written their files.
+        """
+        assert self.env is not None
+        site_dir = Path(config.site_dir)
+        search: SearchFiles = self.search.write(site_dir)
+        feeds.write(self.env, self.published, config, self.options)
+        for rel, text in self.shell.write(self.env, config, self.options, search).items():
+            (site_dir / rel).write_text(text, encoding="utf-8")

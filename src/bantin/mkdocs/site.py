@@ -1,0 +1,99 @@
+"""The bulletin's content as one build sees it: loaded, linked, turned into pages.
+
+Loaded in ``on_pre_build``, before MkDocs cleans the site directory, so a
+content error stops the build with the previous site still in place.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from markupsafe import Markup
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from bantin import links, originals, pages
+from bantin.corpus import Corpus, load_corpus
+from bantin.problems import WARNING, unexpected
+
+log = logging.getLogger("mkdocs.plugins.bantin")
+
+
+@dataclass
+class Build:
+    """One build's content and what MkDocs made of it."""
+
+    corpus: Corpus
+    graph: links.Graph
+    specs: dict[str, pages.PageSpec]
+    content: Path
+    files: Files | None = None
+    urls: dict[str, str] = field(default_factory=dict)  # page URL by source path, for ``doc_url``
+
+
+def load(root: Path, content_dir: str) -> Build:
+    """Load and validate all content, then build the citation graph and the
+    page specs; any unexpected failure becomes one Vietnamese message
+    (``BANTIN_DEBUG=1`` shows the traceback instead)."""
+    try:
+        return _load(root, content_dir)
+    except PluginError:
+        raise
+    except Exception as error:  # the last resort: MkDocs prints a traceback for anything but its own errors
+        if os.environ.get("BANTIN_DEBUG"):
+            raise
+        raise PluginError(unexpected(error)) from None
+
+
+def _load(root: Path, content_dir: str) -> Build:
+    corpus = load_corpus(root, content_dir)
+    if corpus.errors:
+        listing = "\n".join(str(p) for p in corpus.errors)
+        raise PluginError(f"Nội dung có {len(corpus.errors)} lỗi, không dựng trang:\n{listing}")
+    graph = links.build_graph(corpus.published, corpus.references)
+    for problem in corpus.problems + graph.problems:
+        log.log(logging.WARNING if problem.level == WARNING else logging.INFO, str(problem))
+    specs = {spec.src_uri: spec for spec in pages.build_pages(corpus, graph)}
+    return Build(corpus, graph, specs, root / content_dir)
+
+
+def add_pages(build: Build, files: Files, config: MkDocsConfig) -> None:
+    """A generated page for every spec, and each original file (PDF, Word)
+    beside its directive's page, as the editor left it."""
+    for src_uri, spec in build.specs.items():
+        if files.get_file_from_path(src_uri) is not None:
+            raise PluginError(f"docs/{src_uri}: trùng đường dẫn với một trang được tạo tự động; hãy đổi tên tệp")
+        files.append(File.generated(config, src_uri, content=spec.markdown))
+    for d in build.corpus.published:
+        if d.original:
+            files.append(File.generated(config, originals.site_name(d.original, pages.directive_uri(d)),
+                                        abs_src_path=str(build.content / d.original)))
+    build.files = files
+
+
+def set_meta(build: Build, page: Page) -> None:
+    """A generated page's title, description and template, before rendering.
+
+    Titles come from content and Material's templates print them unescaped:
+    they are handed over already escaped (Markup is not escaped twice).
+    """
+    spec = build.specs.get(page.file.src_uri)
+    if spec is not None:
+        page.meta.update(title=Markup.escape(spec.title), template=spec.template)
+        if spec.description:
+            page.meta["description"] = Markup.escape(spec.description)
+
+
+def page_context(build: Build, page: Page) -> object | None:
+    """What the page's template shows as ``bantin`` (escaped there, never here)."""
+    spec = build.specs.get(page.file.src_uri)
+    if spec is not None:
+        return spec.context
+    if page.is_homepage:
+        return pages.home_context(build.corpus, build.specs)
+    return None
