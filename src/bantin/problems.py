@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import re
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -79,3 +80,34 @@ class ContentError(Exception):
     def __init__(self, problems: Iterable[Problem]) -> None:
         self.problems = tuple(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
+
+
+# What varies between two notes of one kind: quoted or parenthesised words,
+# anything holding a digit (numbers, dates, lines), page paths.
+_VARIES = re.compile(r"“[^”]*”|'[^']*'|\([^)]*\)|/\S+/|\S*\d\S*")
+_SPACES = re.compile(r"\s+")
+_ELLIPSES = re.compile(r"…(?:[\s,;]*…)+")
+
+
+def note_kind(problem: Problem) -> str:
+    """A note's message with what varies left out: "dẫn chiếu … chưa có trong
+    bản tin: liên kết tới trang …"."""
+    what = f"{problem.field}: " if problem.field else ""
+    return _ELLIPSES.sub("…", _SPACES.sub(" ", _VARIES.sub("…", what + problem.message))).strip()
+
+
+def build_log(problems: Iterable[Problem]) -> list[tuple[str, str]]:
+    """(level, line) to log for a build: every warning and error on a line of
+    its own with file and line; notes as one line per kind, with a count,
+    since thousands of them would bury the one line that matters."""
+    lines: list[tuple[str, str]] = []
+    kinds: dict[str, int] = {}
+    for problem in problems:
+        if problem.level == INFO:
+            kind = note_kind(problem)
+            kinds[kind] = kinds.get(kind, 0) + 1
+        else:
+            lines.append((problem.level, str(problem)))
+    lines += [(INFO, f"ghi chú ({count} chỗ): {kind} — xem từng chỗ bằng lệnh 'bantin check'")
+              for kind, count in kinds.items()]
+    return lines

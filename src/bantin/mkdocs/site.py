@@ -19,7 +19,7 @@ from mkdocs.structure.pages import Page
 
 from bantin import links, originals, pages
 from bantin.corpus import Corpus, load_corpus
-from bantin.problems import WARNING, unexpected
+from bantin.problems import WARNING, build_log, unexpected
 
 log = logging.getLogger("mkdocs.plugins.bantin")
 
@@ -56,8 +56,8 @@ def _load(root: Path, content_dir: str) -> Build:
         listing = "\n".join(str(p) for p in corpus.errors)
         raise PluginError(f"Nội dung có {len(corpus.errors)} lỗi, không dựng trang:\n{listing}")
     graph = links.build_graph(corpus.published, corpus.references)
-    for problem in corpus.problems + graph.problems:
-        log.log(logging.WARNING if problem.level == WARNING else logging.INFO, str(problem))
+    for level, line in build_log(corpus.problems + graph.problems):
+        log.log(logging.WARNING if level == WARNING else logging.INFO, line)
     specs = {spec.src_uri: spec for spec in pages.build_pages(corpus, graph)}
     return Build(corpus, graph, specs, root / content_dir)
 

@@ -1,14 +1,41 @@
-"""The archive: directives by year, by kind and by issuer."""
+"""The archive: directives by year, by kind and by issuer, a hundred a page.
+
+A listing of a busy year holds thousands of directives: on a phone one page
+of them all is megabytes of markup and tens of thousands of elements.
+Each listing is cut into pages of ``LISTING_PAGE_SIZE``, newest first; the
+first page keeps the listing's URL, the others add ``trang-<n>/``.
+"""
 
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 from typing import Mapping
 
 from ..records import KIND_BY_NAME, UNDATED_FOLDER, Directive
 from ..corpus import issuer_slug
 from ..text import fold
 from . import ARCHIVE_URI, Entry, Facet, PageSpec, Site, issuer_label
+
+
+LISTING_PAGE_SIZE = 100
+
+
+@dataclass(frozen=True)
+class Pager:
+    """Where a page of a listing stands among the listing's pages."""
+
+    number: int  # 1-based
+    uris: tuple[str, ...]  # every page's source URI, in order
+    total: int  # directives in the whole listing
+
+    @property
+    def previous(self) -> str | None:
+        return self.uris[self.number - 2] if self.number > 1 else None
+
+    @property
+    def next(self) -> str | None:
+        return self.uris[self.number] if self.number < len(self.uris) else None
 
 
 def build(site: Site) -> list[PageSpec]:
@@ -42,11 +69,22 @@ def _listing_pages(published: list[Directive], entries: Mapping[str, Entry]) -> 
         for key in keys:
             heading = {"year": "Văn bản năm", "kind": "", "issuer": "Văn bản của"}[group]
             title = f"{heading} {labels[key]}".strip() if key != UNDATED_FOLDER else labels[key]
-            specs.append(PageSpec(uri(group, key), title, "bantin/listing.html",
-                                  context={"entries": by_key[key], "group": group}))
+            specs += _pages(uri(group, key), title, by_key[key], group)
     specs.append(PageSpec(ARCHIVE_URI, "Kho văn bản", "bantin/archive.html",
                           context={"facets": facets, "total": len(published)}))
     return specs
+
+
+def _pages(first_uri: str, title: str, entries: list[Entry], group: str) -> list[PageSpec]:
+    """A listing cut into pages: ``…/index.md``, ``…/trang-2/index.md``, …"""
+    chunks = [entries[i:i + LISTING_PAGE_SIZE] for i in range(0, len(entries), LISTING_PAGE_SIZE)] or [[]]
+    folder = first_uri.removesuffix("index.md")
+    uris = tuple([first_uri] + [f"{folder}trang-{n}/index.md" for n in range(2, len(chunks) + 1)])
+    return [
+        PageSpec(uris[n - 1], title if n == 1 else f"{title} (trang {n})", "bantin/listing.html",
+                 context={"entries": chunk, "group": group, "pager": Pager(n, uris, len(entries))})
+        for n, chunk in enumerate(chunks, 1)
+    ]
 
 
 def _year_order(folder: str) -> tuple[bool, int]:
