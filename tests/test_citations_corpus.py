@@ -7,6 +7,9 @@ after Nghị định 30/2020/NĐ-CP); each expectation was labelled by hand."""
 from __future__ import annotations
 
 import datetime as dt
+import json
+import re
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -127,3 +130,82 @@ def test_a_number_wrapped_after_its_dash_is_one_number() -> None:
 
 def pairs_of(text: str) -> list[tuple[str, dt.date | None]]:
     return [(str(d.number), d.date) for d in cited_documents(nfc(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Broken by a line break, a space before the slash, an en dash inside the symbol.
+        ("Quyết định số 1234/QĐ-\nUBND ngày 14/7/2023", [("1234/QĐ-UBND", D(2023, 7, 14))]),
+        ("Công văn số 2150\n/SVHTTDL-QLVH ngày 30/10/2025", [("2150/SVHTTDL-QLVH", D(2025, 10, 30))]),
+        ("Quyết định số 1237 /QĐ-UBND ngày 4/2/2025", [("1237/QĐ-UBND", D(2025, 2, 4))]),
+        ("Kết luận số 222\n-KL/TW ngày 1/2/2025", [("222-KL/TW", D(2025, 2, 1))]),
+        ("Nghị định số 53/2025/NĐ–CP", [("53/2025/NĐ-CP", None)]),
+        # A footnote's mark glued on by pdftotext; a symbol with a real number stays whole.
+        ("Kết luận số 121-KL/TW2, ngày 24/01/2025", [("121-KL/TW", D(2025, 1, 24))]),
+        ("Kế hoạch số 01-KH/BCĐ389 ngày 3/3/2024", [("01-KH/BCĐ389", D(2024, 3, 3))]),
+        # Dates: after "do … ban hành", broken after a slash, after a Markdown link.
+        ("Quyết định số 456/QĐ-UBND do UBND tỉnh ban hành ngày 5/9/2023", [("456/QĐ-UBND", D(2023, 9, 5))]),
+        ("Kế hoạch số 5-KH/TU ngày 25/10/\n2017", [("5-KH/TU", D(2017, 10, 25))]),
+        ("[Nghị quyết số 36-NQ/TW](/van-ban/x/) ngày 22/10/2018", [("36-NQ/TW", D(2018, 10, 22))]),
+        # A serial listed before a number of its kind shares its symbol and date.
+        ("các Nghị quyết số 18, 19-NQ/TW ngày 25/10/2017", [("18-NQ/TW", D(2017, 10, 25)), ("19-NQ/TW", D(2017, 10, 25))]),
+        # Two committees' plans of one day: short symbols one letter apart are two documents.
+        ("Kế hoạch số 63-KH/TU ngày 1/3/2025 và Kế hoạch số 63-KH/HU ngày 1/3/2025",
+         [("63-KH/TU", D(2025, 3, 1)), ("63-KH/HU", D(2025, 3, 1))]),
+    ],
+)
+def test_shapes_real_texts_break_numbers_into(text: str, expected: list) -> None:
+    assert pairs_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Triển khai Chương trình 135 và Đề án 06 của Chính phủ;", "hướng dẫn 100% hộ gia đình cài đặt ứng dụng",
+        "Báo cáo 6 tháng đầu năm", "Kế hoạch 5 năm 2021 - 2025", "Kế hoạch 100 ngày cao điểm",
+        "Thông báo 02 nội dung", "thông báo 3 lần", "Kết luận 3 vấn đề", "Quy định 5 điều",
+        "quyết định 2 người", "Chương trình 2 năm học",
+    ],
+)
+def test_a_kind_word_counting_something_is_no_citation(text: str) -> None:
+    assert refs.find_mentions(nfc(text)) == []
+
+
+def test_quy_dinh_with_a_serial_only_names_the_quy_dinh_numbered_qd() -> None:
+    text = "Theo Quy định số 24-QĐ/TW ngày 30/7/2021; rà soát theo Quy định 24."
+    assert pairs_of(text) == [("24-QĐ/TW", D(2021, 7, 30))]
+
+
+def test_a_citation_of_the_same_number_another_year_is_not_the_documents_own() -> None:
+    text = nfc("Số: 456/QĐ-UBND\nAn Phú, ngày 3 tháng 4 năm 2025\n\n"
+               "Căn cứ Quyết định số 456/QĐ-UBND ngày 3/3/2021 của UBND tỉnh;")
+    own, date = refs.own_number(text), refs.own_date(text)
+    assert (str(own), date) == ("456/QĐ-UBND", D(2025, 4, 3))
+    assert [(str(d.number), d.date) for d in cited_documents(text, own, date)] == [("456/QĐ-UBND", D(2021, 3, 3))]
+
+
+# -- a labelled corpus: 12 documents in the shapes real bulletins take, and short probes ---------
+
+HUNT = FIXTURES / "hunt"
+
+
+def _loose(number: str, date: str | None) -> tuple:
+    """How labels are compared: serial as a number, letters without marks, Đ as D, any case."""
+    serial, rest = re.match(r"(\d+)(.*)", number).groups()
+    return int(serial), unicodedata.normalize("NFD", rest.replace("Đ", "D").replace("đ", "d")).encode(
+        "ascii", "ignore").decode().upper(), date
+
+
+@pytest.mark.parametrize("labels", ["labels.json", "probe_labels.json"])
+def test_bantin_refs_finds_exactly_the_labelled_citations(labels: str, capsys) -> None:
+    from bantin.cli import main
+
+    wrong = {}
+    for name, pairs in json.loads((HUNT / labels).read_text(encoding="utf-8")).items():
+        main(["refs", str(HUNT / name)])
+        found = {_loose(r["number"], r["date"]) for r in map(json.loads, capsys.readouterr().out.splitlines())}
+        expected = {_loose(n, d) for n, d in pairs}
+        if found != expected:
+            wrong[name] = {"false": sorted(found - expected), "missed": sorted(expected - found)}
+    assert wrong == {}

@@ -7,6 +7,7 @@ modules. Messages are in Vietnamese, one ``path:line: message`` per problem.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
 import re
@@ -60,11 +61,13 @@ def cmd_refs(args: argparse.Namespace) -> int:
         meta, body, body_line = split_front_matter(text)
         if meta is not None:
             own = refs.parse_number(str(meta.get("number") or ""))
+            date = meta.get("date")
+            own_date = date if isinstance(date, dt.date) else None
             # Blank out the front matter so lines are counted in the file.
             text = "\n" * (body_line - 1) + body
         else:
-            own = refs.own_number(text)
-        for doc in cited_documents(text, own=own):
+            own, own_date = refs.own_number(text), refs.own_date(text)
+        for doc in cited_documents(text, own=own, own_date=own_date):
             record = {"file": str(path), **doc.as_json()}
             print(json.dumps(record, ensure_ascii=False))
     return status

@@ -23,11 +23,23 @@ from .numbers import STATE, DocNumber
 from .refs import Mention, find_mentions
 
 
+_CLOSE_MIN = 4
+
+
+def serial_family(number: DocNumber) -> tuple[int, str]:
+    """Serial and kind code, with Quy định's two codes as one: today's Quy
+    định are numbered -QĐ/TW, so "Quy định 24" (code QĐi) may mean 24-QĐ/TW."""
+    code = number.key[3]
+    return number.key[1], "qd" if code == "qdi" else code
+
+
 def issuer_close(a: str, b: str) -> bool:
     """True when folded symbols differ by at most one letter (edit distance 1)."""
     if a == b:
         return True
-    if abs(len(a) - len(b)) > 1:
+    # Short symbols one letter apart are different bodies: TU and HU are a
+    # province's and a district's committee.
+    if abs(len(a) - len(b)) > 1 or min(len(a), len(b)) < _CLOSE_MIN:
         return False
     if len(a) == len(b):
         return sum(x != y for x, y in zip(a, b)) == 1
@@ -56,7 +68,7 @@ class Registry:
 
     def __init__(self) -> None:
         self.by_family: dict[tuple, list[Entry]] = defaultdict(list)
-        self.by_serial: dict[tuple[int, str], list[Entry]] = defaultdict(list)
+        self.by_serial: dict[tuple[int, str], list[Entry]] = defaultdict(list)  # by ``serial_family``
         self.ambiguous: dict[tuple, Entry] = {}
 
     def add(self, number: DocNumber, date: dt.date | None, owner: Hashable | None = None) -> Entry:
@@ -65,7 +77,7 @@ class Registry:
         if entry is None:
             entry = Entry(number, date, owner)
             self.by_family[number.family].append(entry)
-            self.by_serial[number.key[1], number.key[3]].append(entry)
+            self.by_serial[serial_family(number)].append(entry)
         else:
             if owner is not None and entry.owner is None:
                 entry.owner = owner
@@ -120,7 +132,7 @@ class Registry:
         return exact or [e for e in family if issuer_close(e.issuer, number.key[4])]
 
     def _by_kind_and_serial(self, number: DocNumber, date: dt.date | None) -> Entry | None:
-        matches = [e for e in self.by_serial.get((number.key[1], number.key[3]), ())
+        matches = [e for e in self.by_serial.get(serial_family(number), ())
                    if number.key[3] and (date is None or e.date == date)]
         return matches[0] if len(matches) == 1 else None
 
@@ -167,10 +179,10 @@ class CitedDocument:
         }
 
 
-def cited_documents(text: str, own: DocNumber | None = None) -> list[CitedDocument]:
+def cited_documents(text: str, own: DocNumber | None = None, own_date: dt.date | None = None) -> list[CitedDocument]:
     """The distinct documents ``text`` (NFC) cites, in order of first mention,
     by the same identity the site's graph uses."""
-    mentions = find_mentions(text, own)
+    mentions = find_mentions(text, own, own_date)
     registry = Registry()
     for m in mentions:
         if m.date is not None and m.number.complete:

@@ -132,7 +132,7 @@ def build_graph(directives: Iterable[Directive], references: Iterable[ReferenceI
         if own[d.path]:
             registry.add(own[d.path], d.date, d)
 
-    mentions = {d.path: refs.find_mentions(d.body, own=own[d.path]) for d in directives}
+    mentions = {d.path: refs.find_mentions(d.body, own=own[d.path], own_date=d.date) for d in directives}
     # Dated mentions define documents first, so undated ones can find them.
     for found in mentions.values():
         for m in found:

@@ -158,16 +158,24 @@ def shadow(text: str) -> str:
 # or spaces before the code; ``state`` a slash, an optional year and a symbol.
 # Symbols are ASCII letters with Đ and Ư (Ð is Đ typed with the Icelandic key).
 _L = "A-Za-zĐđƯưÐð"
-_SYMBOL = rf"[{_L}][{_L}0-9]*(?:-[{_L}][{_L}0-9]*)*"
 _DASH = "\\-\u2010\u2011\u2012\u2013\u2212"
+# Word and LibreOffice break a line after a hyphen ("1234/QĐ-" / "UBND"), and
+# people type an en dash inside a symbol ("53/2025/NĐ–CP").
+_SYMBOL = rf"[{_L}][{_L}0-9]*(?:[{_DASH}]\n?[{_L}][{_L}0-9]*)*"
+_PARTS = re.compile(rf"[{_DASH}]\n?")
+# A Party symbol is letters ("TW", "BTGTU"), or letters and a number of two
+# digits or more ("BCĐ389"); one digit after letters is a footnote's mark.
+_FOOTNOTE_MARK = re.compile(r"[A-ZĐƯ]{2,}[1-9]")
 NUMBER_CORE = re.compile(
     rf"""
     (?P<serial>\d{{1,5}})
     (?:
-        (?P<dash>[^\S\n]{{0,3}}[{_DASH}][^\S\n]{{0,3}}\n?[^\S\n]{{0,3}}|[^\S\n]{{1,3}})  # PDF text wraps after a dash
+        # PDF text wraps before or after a dash ("Kết luận số 222" / "-KL/TW")
+        (?P<dash>[^\S\n]{{0,3}}\n?[^\S\n]{{0,3}}[{_DASH}][^\S\n]{{0,3}}\n?[^\S\n]{{0,3}}|[^\S\n]{{1,3}})
         (?P<code>[{_L}]{{2,6}})
         (?:/(?P<issuer>{_SYMBOL}))?
-      | /(?:(?P<year>\d{{4}})/)?(?P<symbol>{_SYMBOL})
+        # "1237 /QĐ-UBND", "2150" / "/SVHTTDL-QLVH": a space or a line break before the slash
+      | [^\S\n]?\n?/(?:(?P<year>\d{{4}})/)?(?P<symbol>{_SYMBOL})
     )
     (?![{_L}0-9/])
     """,
@@ -206,13 +214,15 @@ def number_from(text: str, match: re.Match[str], short_ok: bool = False) -> DocN
         if not (has_dash and code_text[0].isupper()):
             return None
         code = code_text.upper()
-    issuer = text[match.start("issuer"):match.end("issuer")].upper().replace("Ð", "Đ")
+    issuer = "-".join(_PARTS.split(text[match.start("issuer"):match.end("issuer")])).upper().replace("Ð", "Đ")
+    if _FOOTNOTE_MARK.fullmatch(issuer):  # "121-KL/TW2,": pdftotext glues a footnote's mark on
+        issuer = issuer[:-1]
     return DocNumber(serial, code, issuer)
 
 
 def _state_number(text: str, match: re.Match[str], serial: str) -> DocNumber | None:
-    symbol = text[match.start("symbol"):match.end("symbol")].replace("Ð", "Đ")
-    parts = symbol.split("-")
+    parts = _PARTS.split(text[match.start("symbol"):match.end("symbol")].replace("Ð", "Đ"))
+    symbol = "-".join(parts)
     if not all(p[0].isupper() for p in parts) or sum(c.isalpha() for c in symbol) < 2:
         return None
     year = int(match["year"]) if match["year"] else None

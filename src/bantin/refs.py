@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .numbers import (
@@ -32,7 +32,7 @@ from .numbers import (
 from .sentences import paragraphs
 from .text import fold, runs_back
 
-__all__ = ["DocNumber", "Mention", "find_mentions", "own_number", "parse_number", "IMPLEMENTS", "BASIS"]
+__all__ = ["DocNumber", "Mention", "find_mentions", "own_number", "own_date", "parse_number", "IMPLEMENTS", "BASIS"]
 
 IMPLEMENTS = "implements"  # "Thực hiện …", "Triển khai …"
 BASIS = "basis"  # "Căn cứ …"
@@ -58,34 +58,42 @@ _LEAD = re.compile(
     re.VERBOSE,
 )
 _LEAD_GAPS = 6
+# Kinds whose name with a serial names a programme or a project, not a
+# document ("Chương trình 135", "Đề án 06"), and kinds with no code of their own.
+_NO_BARE = frozenset({"CTr", "ĐA", "DA", "PA", "BB", None})
+# What may follow a serial that names a document without "số".
+_BARE_END = re.compile(r"[^\S\n]*(?:\Z|\n|[,.;:)\]!?(]|(?:va|cua|ve|tai|theo|do|da|duoc|la)\b|ngay\s*:?\s*\d)")
 # The last words of kind words and qualifiers, and "số": what may stand right
 # before a bare serial ("Kết luận 191", "Chỉ thị số 35").
 _LEAD_ENDS = frozenset({name.split()[-1] for name in KIND_CODES} | {"so", "tich", "hop", "dong", "luan"})
 _DATE_NEAR = 48  # "…, ngày 25 tháng 10 năm 2017" right after the number
 _DATE_REACH = 400  # a date after the issuer clause: at most 20 words away
-_OF_NEXT = re.compile(r"[*_\s,]*cua\b")
+_OF_NEXT = re.compile(r"(?:\]\([^)\s]*\))?[*_\s,]*(?:cua|do)\b")
 _LIST_REACH = 40
+_SUFFIX_GAP = re.compile(r"[^\S\n]*(?:,|va|,[^\S\n]*va)[^\S\n]*")
 # Bare serials that are years, not documents ("Kế hoạch 2025"), unless "số" says so.
 _YEARLIKE = range(1945, 2101)
 
 _DATE = rf"""
     (?:
-        (?P<d>\d{{1,2}}){_HS}?(?P<sep>[/.\-]){_HS}?(?P<m>\d{{1,2}}){_HS}?(?P=sep){_HS}?(?P<y>\d{{4}})
+        (?P<d>\d{{1,2}})\s?(?P<sep>[/.\-])\s?(?P<m>\d{{1,2}})\s?(?P=sep)\s?(?P<y>\d{{4}})  # "25/10/" / "2017"
       | (?P<ld>\d{{1,2}}){_GAP}thang{_GAP}(?P<lm>\d{{1,2}}){_GAP}nam{_GAP}(?P<ly>\d{{4}})
     )(?!\d)
 """
 # A date that belongs to the number: right after it ("18-NQ/TW, ngày
-# 25/10/2017", "(ngày 3/9/2025)"), or after a short "của <issuer>" clause
+# 25/10/2017", "(ngày 3/9/2025)"), or after a short "của <issuer>" or "do
+# <issuer> ban hành" clause
 # ("… của Ban Chấp hành Trung ương Đảng khóa XII ngày 25/10/2017"). A clause
 # that turns to the subject ("về …", a quote) or holds a digit ends the search:
 # a date there is the meeting's, not the document's.
 _CLAUSE_WORD = rf"(?!(?:ve|ngay|tai|theo|nham|de|voi|trong|ban{_HS}+hanh)\b)[a-z()]++,?"
 _DATE_AFTER = re.compile(
     rf"""
+    (?:\]\([^)\s]*\))?  # the rest of a Markdown link the number is written in
     {_MARKS}{_HS}*
     (?:
         ,?{_GAP}\(?{_HS}*(?:(?:ban{_HS}+hanh{_HS}+)?ngay{_HS}*:?{_GAP})?
-      | ,?{_GAP}cua(?:(?=\s){_GAP}{_CLAUSE_WORD}){{1,20}}{_GAP}(?:ban{_HS}+hanh{_HS}+)?ngay{_HS}*:?{_GAP}
+      | ,?{_GAP}(?:cua|do)(?:(?=\s){_GAP}{_CLAUSE_WORD}){{1,20}}{_GAP}(?:ban{_HS}+hanh{_HS}+)?ngay{_HS}*:?{_GAP}
     )
     {_MARKS}{_DATE}
     """,
@@ -205,11 +213,10 @@ def _candidates(text: str):
         bare = _BARE.match(text, start)
         if bare is None or not found[0]["kind"]:
             continue
-        serial = bare.group()
-        if int(serial) in _YEARLIKE and not found[0]["so"]:
-            continue
         code = KIND_CODES[_kind_key(found[0]["kind"])]
-        yield start, bare.end(), DocNumber(serial, code, None, style=BARE), found
+        if code in _NO_BARE or not (found[0]["so"] or _names_a_document(text, found, bare)):
+            continue
+        yield start, bare.end(), DocNumber(bare.group(), code, None, style=BARE), found
 
 
 _SLASH_LETTER = re.compile(r"/[A-Za-zĐđƯưÐð]")
@@ -220,6 +227,18 @@ _CORE_AFTER_SLASH = 80
 _AFTER_WORD = re.compile(r"\d(?<=[^\W\d][\s:*_]\d)|\d(?<=[^\W\d][\s:*_]{2}\d)|\d(?<=[^\W\d][\s:*_]{3}\d)")
 # A serial standing alone: not part of a number, date, time, decimal or range.
 _BARE = re.compile(r"\d{1,5}(?![\w/]|[.,:]\d|[^\S\n]*-[^\S\n]*[\w])")
+
+
+def _names_a_document(text: str, lead: tuple[re.Match[str], int], bare: re.Match[str]) -> bool:
+    """Without "số", a kind word and a serial name a document only as a name
+    does: the kind word capitalised ("Kết luận 191", not "hướng dẫn 100%"),
+    not a year ("Kế hoạch 2025"), and the serial ending the phrase ("Kết luận
+    191 của …", "Chỉ thị 35,"), not counting something ("Báo cáo 6 tháng",
+    "Kế hoạch 100 ngày cao điểm", "Kết luận 3 vấn đề")."""
+    match, offset = lead
+    if not text[offset + match.start("kind")].isupper() or int(bare.group()) in _YEARLIKE:
+        return False
+    return _BARE_END.match(_shade(text, bare.end(), bare.end() + 24), 1) is not None
 
 
 def _so_glued(text: str, start: int) -> bool:
@@ -237,11 +256,13 @@ def _kind_key(kind: str) -> str:
     return words
 
 
-def find_mentions(text: str, own: DocNumber | None = None) -> list[Mention]:
+def find_mentions(text: str, own: DocNumber | None = None, own_date: dt.date | None = None) -> list[Mention]:
     """Every document number ``text`` (NFC) cites, in text order.
 
     Works on plain text and on Markdown bodies alike. Mentions of ``own``
-    (compared by ``key``) are left out: a document does not cite itself.
+    (compared by ``key``) are left out: a document does not cite itself;
+    but one dated otherwise than ``own_date`` is another document with the
+    same number (State numbers restart every year, Party ones every term).
     """
     relations = _relations(text)
     own_key = own.key if own else None
@@ -259,8 +280,25 @@ def find_mentions(text: str, own: DocNumber | None = None) -> list[Mention]:
             kind_word = mentions[-1].kind_word  # "các Nghị quyết số 18-NQ/TW, 19-NQ/TW và 20-NQ/TW"
         after = end + dated.end() - 1 if dated and date else end
         mention = Mention(number, kind_word, date, start, end, relations(start), after)
-        if number.key != own_key:
+        if number.key != own_key or (date is not None and own_date is not None and date != own_date):
             mentions.append(mention)
+    return _shared_suffixes(text, mentions)
+
+
+def _shared_suffixes(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"các Nghị quyết số 18, 19-NQ/TW ngày 25/10/2017": a serial listed
+    before a number of its kind shares that number's symbol and date."""
+    for i in range(len(mentions) - 2, -1, -1):
+        bare, full = mentions[i], mentions[i + 1]
+        if bare.number.style != BARE or not full.number.complete or full.number.style == BARE:
+            continue
+        if KIND_CODES.get(_kind_key(shadow(bare.kind_word or "").lower())) != full.number.code:
+            continue
+        if _SUFFIX_GAP.fullmatch(shadow(text[bare.end:full.start])) is None:
+            continue
+        n = full.number
+        number = DocNumber(bare.number.serial, n.code, n.issuer, n.year, n.style)
+        mentions[i] = replace(bare, number=number, date=bare.date or full.date)
     return mentions
 
 
@@ -337,4 +375,23 @@ def own_number(text: str) -> DocNumber | None:
         number = number_from(line, core, short_ok=True) if core else None
         if number is not None and number.complete:
             return number
+    return None
+
+
+_HEADER_DATE = re.compile(r"(?:.*,)?[^\S\n]*ngay[^\S\n]+(\d{1,2})[^\S\n]+thang[^\S\n]+(\d{1,2})[^\S\n]+nam[^\S\n]+(\d{4})")
+
+
+def own_date(text: str) -> dt.date | None:
+    """The date of a plain-text document, from its header's "<place>, ngày …
+    tháng … năm …" line (before the body, as ``own_number``). None without one."""
+    for count, line in enumerate(text.split("\n")):
+        shade = shadow(line)
+        if count >= _HEADER_LINES or _BODY_START.match(shade):
+            return None
+        found = _HEADER_DATE.match(shade)
+        if found:
+            try:
+                return dt.date(int(found[3]), int(found[2]), int(found[1]))
+            except ValueError:
+                return None
     return None
