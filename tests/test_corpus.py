@@ -85,7 +85,13 @@ def test_a_malformed_number_is_an_error(tmp_path: Path) -> None:
     write(tmp_path, "directives/2024/02-kh-btgduk.md", GOOD.replace("02-KH/BTGDUK", "KH 02 BTGDUK"))
     assert messages(tmp_path) == [
         "content/directives/2024/02-kh-btgduk.md:2: number: số hiệu 'KH 02 BTGDUK' không đúng dạng "
-        "<số>-<ký hiệu loại>/<ký hiệu cơ quan>, ví dụ 02-KH/BTGDUK"]
+        "<số>-<ký hiệu loại>/<ký hiệu cơ quan> (văn bản Đảng, ví dụ 02-KH/BTGDUK) hoặc <số>/<năm>/<ký hiệu> "
+        "(văn bản nhà nước, ví dụ 30/2020/NĐ-CP, 547/QĐ-UBND)"]
+
+
+def test_a_state_number_is_a_directives_number(tmp_path: Path) -> None:
+    write(tmp_path, "directives/2024/02-kh-btgduk.md", GOOD.replace("02-KH/BTGDUK", "547/QĐ-UBND"))
+    assert messages(tmp_path) == []
 
 
 def test_a_number_with_a_stray_space_is_shown_its_normal_form(tmp_path: Path) -> None:

@@ -108,7 +108,7 @@ def _duplicate_numbers(directives: list[Directive], root: Path) -> list[Problem]
     for d in directives:
         if d.number is None:
             continue
-        key = (refs.parse_number(d.number).key, d.year)
+        key = (d.doc_number.key, d.year)
         if key in first:
             other = first[key]
             year = f"năm {d.year}" if d.year else "cùng không rõ ngày"

@@ -74,11 +74,14 @@ def load_directive(path: Path, shown: str, rel: str) -> tuple[Directive | None, 
     f.required(REQUIRED_DIRECTIVE_FIELDS)
 
     number = f.text("number", nullable=True)
+    parsed = None
     if number is not None:
         parsed = refs.parse_number(number)
-        if parsed is None:
-            f.error("number", f"số hiệu '{number}' không đúng dạng <số>-<ký hiệu loại>/<ký hiệu cơ quan>, ví dụ 02-KH/BTGDUK")
-            number = None
+        if parsed is None or not parsed.complete:
+            f.error("number", f"số hiệu '{number}' không đúng dạng <số>-<ký hiệu loại>/<ký hiệu cơ quan> (văn bản "
+                              "Đảng, ví dụ 02-KH/BTGDUK) hoặc <số>/<năm>/<ký hiệu> (văn bản nhà nước, ví dụ "
+                              "30/2020/NĐ-CP, 547/QĐ-UBND)")
+            number = parsed = None
         elif str(parsed) != number:
             f.error("number", f"số hiệu phải viết là '{parsed}' (chữ hoa, không có khoảng trắng, dấu '-' thường)")
     kind = f.choice("kind", KIND_BY_NAME)
@@ -142,6 +145,7 @@ def load_directive(path: Path, shown: str, rel: str) -> tuple[Directive | None, 
         body=body,
         body_line=body_line,
         field_lines=MappingProxyType(dict(located.lines)),
+        doc_number=parsed,
         **values,
     )
     return directive, problems

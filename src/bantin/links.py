@@ -128,7 +128,7 @@ def build_graph(directives: Iterable[Directive], references: Iterable[ReferenceI
     registry = Registry()
     own: dict[str, DocNumber | None] = {}
     for d in directives:
-        own[d.path] = parse_number(d.number) if d.number else None
+        own[d.path] = d.doc_number
         if own[d.path]:
             registry.add(own[d.path], d.date, d)
 
@@ -253,7 +253,7 @@ def _documents(ids: Mapping[Entry, str], references: Iterable[ReferenceInfo],
     for entry, doc_id in ids.items():
         spellings = tuple(s for s, _ in entry.spellings.most_common())
         d = entry.owner
-        number = parse_number(d.number) if d and d.number else (parse_number(spellings[0]) if spellings else None)
+        number = d.doc_number if d else (parse_number(spellings[0]) if spellings else None)
         info = None
         if number and d is None:
             info = infos.get((number.key, entry.date))

@@ -23,7 +23,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from .records import KINDS
+from .kinds import KINDS
 from .text import fold, nfc, slugify
 
 PARTY = "party"

@@ -70,7 +70,7 @@ def _approving_directive(f: Fields, directives: tuple[Directive, ...]) -> Direct
             return None
         found = [
             d for d in directives
-            if d.number and refs.parse_number(d.number).key == number.key and (date is None or d.date == date)
+            if d.doc_number and d.doc_number.key == number.key and (date is None or d.date == date)
         ]
         if len(found) != 1:
             what = "không có" if not found else "có nhiều hơn một"

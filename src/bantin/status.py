@@ -63,7 +63,7 @@ def replacing(d: Directive, directives: Sequence[Directive]) -> Directive | None
     if target.startswith(PATH_PREFIX):
         return next((o for o in directives if o.path == target), None)
     key = refs.parse_number(target).key
-    found = [o for o in directives if o.number and refs.parse_number(o.number).key == key and o.path != d.path]
+    found = [o for o in directives if o.doc_number and o.doc_number.key == key and o.path != d.path]
     return found[0] if len(found) == 1 else None
 
 
