@@ -70,6 +70,9 @@ _DATE_NEAR = 48  # "…, ngày 25 tháng 10 năm 2017" right after the number
 _DATE_REACH = 400  # a date after the issuer clause: at most 20 words away
 _OF_NEXT = re.compile(r"(?:\]\([^)\s]*\))?[*_\s,]*(?:cua|do)\b")
 _LIST_REACH = 40
+_SAME_DAY = re.compile(r"[*_\s,]*cung\s+ngay\b")
+# "biểu mẫu số 01/BC-ĐU", "Mẫu số 02/KH": a form's number, not a document's.
+_FORM_BEFORE = re.compile(r"(?<![a-z])(?:mau|bieu)(?:\s+mau)?\s+so\s*:?\s*\Z")
 _SUFFIX_GAP = re.compile(r"[^\S\n]*(?:,|va|,[^\S\n]*va)[^\S\n]*")
 # Bare serials that are years, not documents ("Kế hoạch 2025"), unless "số" says so.
 _YEARLIKE = range(1945, 2101)
@@ -87,18 +90,23 @@ _DATE = rf"""
 # that turns to the subject ("về …", a quote) or holds a digit ends the search:
 # a date there is the meeting's, not the document's.
 _CLAUSE_WORD = rf"(?!(?:ve|ngay|tai|theo|nham|de|voi|trong|ban{_HS}+hanh)\b)[a-z()]++,?"
+# "ban hành ngày", "được ban hành ngày", "đã ký ngày"; "ngày mùng 5", "ngày mồng 8".
+_ISSUED = rf"(?:(?:(?:duoc|da){_HS}+)?(?:ban{_HS}+hanh|ky){_GAP})?"
+_MUNG = rf"(?:(?:mung|mong){_GAP})?"
 _DATE_AFTER = re.compile(
     rf"""
     (?:\]\([^)\s]*\))?  # the rest of a Markdown link the number is written in
+    [”"»']?  # the close of a quote the number is written in
     {_MARKS}{_HS}*
     (?:
-        ,?{_GAP}\(?{_HS}*(?:(?:ban{_HS}+hanh{_HS}+)?ngay{_HS}*:?{_GAP})?
-      | ,?{_GAP}(?:cua|do)(?:(?=\s){_GAP}{_CLAUSE_WORD}){{1,20}}{_GAP}(?:ban{_HS}+hanh{_HS}+)?ngay{_HS}*:?{_GAP}
+        ,?{_GAP}\(?{_HS}*(?:{_ISSUED}ngay{_HS}*:?{_GAP}{_MUNG})?
+      | ,?{_GAP}(?:cua|do)(?:(?=\s){_GAP}{_CLAUSE_WORD}){{1,20}}{_GAP}{_ISSUED}ngay{_HS}*:?{_GAP}{_MUNG}
     )
     {_MARKS}{_DATE}
     """,
     re.VERBOSE,
 )
+_CELL_DATE = re.compile(rf"{_MARKS}{_HS}*\|{_HS}*{_MARKS}{_DATE}{_MARKS}{_HS}*(?:\||\Z|\n)", re.VERBOSE)
 # Between two numbers of one list: ", ", " và ", ", số ".
 _LIST_GAP = re.compile(rf"{_MARKS}{_HS}*(?:,|;)?{_GAP}(?:va{_GAP}|cac{_GAP})?(?:so{_HS}*)?{_MARKS}\Z")
 
@@ -195,6 +203,8 @@ def _candidates(text: str):
                 continue
             found = _lead(text, start)
             number = number_from(text, core, short_ok=found is not None)
+            if number is not None and _FORM_BEFORE.search(_shade(text, start - 24, start), 1):
+                continue
             if number is not None:
                 numbered.add(start)
                 yield start, core.end(), number, found
@@ -219,7 +229,7 @@ def _candidates(text: str):
         yield start, bare.end(), DocNumber(bare.group(), code, None, style=BARE), found
 
 
-_SLASH_LETTER = re.compile(r"/[A-Za-zĐđƯưÐð]")
+_SLASH_LETTER = re.compile(r"/\n?[A-Za-zĐđƯưÐð]")
 _CORE_BEFORE_SLASH = 24  # serial, dash and code with their spaces: at most 5 + 3 + 1 + 3 + 6
 _CORE_AFTER_SLASH = 80
 # The first digit of a serial after a word and one to three spaces, a colon
@@ -276,6 +286,11 @@ def find_mentions(text: str, own: DocNumber | None = None, own_date: dt.date | N
             start = offset + match.start("kind")
         dated = _date_after(text, end)
         date = _date(dated) if dated else None
+        if date is None and _alone_in_cell(text, start):
+            cell = _CELL_DATE.match(_shade(text, end, end + 40), 1)  # "| 24-NQ/ĐU | 15/02/2025 |": a register
+            date = _date(cell) if cell else None
+        if date is None and mentions and _SAME_DAY.match(_shade(text, end, end + 16), 1):
+            date = mentions[-1].date  # "Thông báo số 95-TB/HU ngày 20/11/2025 và Kết luận số 55-KL/HU cùng ngày"
         if kind_word is None and mentions and _same_list(text, mentions[-1], start, number):
             kind_word = mentions[-1].kind_word  # "các Nghị quyết số 18-NQ/TW, 19-NQ/TW và 20-NQ/TW"
         after = end + dated.end() - 1 if dated and date else end
@@ -292,7 +307,7 @@ def _shared_suffixes(text: str, mentions: list[Mention]) -> list[Mention]:
         bare, full = mentions[i], mentions[i + 1]
         if bare.number.style != BARE or not full.number.complete or full.number.style == BARE:
             continue
-        if KIND_CODES.get(_kind_key(shadow(bare.kind_word or "").lower())) != full.number.code:
+        if _code_family(bare.number.code) != _code_family(full.number.code):
             continue
         if _SUFFIX_GAP.fullmatch(shadow(text[bare.end:full.start])) is None:
             continue
@@ -313,6 +328,19 @@ def _date_after(text: str, end: int) -> re.Match[str] | None:
     return _DATE_AFTER.match(window, 1)
 
 
+def _alone_in_cell(text: str, start: int) -> bool:
+    """True when a mention starts a Markdown table cell."""
+    before = text[max(0, start - 8):start].rstrip(" \t*_")
+    return before.endswith("|")
+
+
+def _code_family(code: str | None) -> str:
+    """Kind codes as lists and shared symbols use them: Quy định's QĐi is
+    also written QĐ ("Quy định số 37, 41-QĐ/TW")."""
+    folded = fold(code or "")
+    return "qd" if folded == "qdi" else folded
+
+
 def _same_list(text: str, previous: Mention, start: int, number: DocNumber) -> bool:
     """True when ``number`` continues a list that ``previous`` opened with
     its kind word: only list punctuation between, and the same kind code."""
@@ -320,7 +348,7 @@ def _same_list(text: str, previous: Mention, start: int, number: DocNumber) -> b
         return False
     if _LIST_GAP.match(_shade(text, previous.after, start), 1) is None:
         return False
-    return KIND_CODES.get(_kind_key(shadow(previous.kind_word).lower())) == number.code
+    return _code_family(KIND_CODES.get(_kind_key(shadow(previous.kind_word).lower()))) == _code_family(number.code)
 
 
 def _relations(text: str):
