@@ -88,6 +88,23 @@ def test_on_screen_each_directive_has_its_summary_signer_and_what_it_implements(
         "Người ký Dương Thị Bích, phó trưởng ban Thực hiện Kế hoạch 187-KH/HU; Công văn 2497-CV/BTGTU"]
 
 
+def test_on_screen_a_directive_s_deadlines_are_in_its_summary(project: Path) -> None:
+    undated = project / "content/directives/chua-ro-ngay/huong-dan-tuyen-truyen-mot-so-noi-dung-trong-tam-cua-hoi.md"
+    dated = project / "content/directives/2024" / undated.name  # a dated directive lives in its year's folder
+    dated.write_text(undated.read_text(encoding="utf-8").replace("date: null", "date: 2024-12-20", 1), encoding="utf-8")
+    undated.unlink()
+    slogans = project / SLOGANS  # its slogans follow it
+    slogans.write_text(slogans.read_text(encoding="utf-8").replace("directives/chua-ro-ngay/", "directives/2024/"),
+                       encoding="utf-8")
+    result = run_build(project)
+    assert result.returncode == 0, result.output
+    line = page(result.site, BULLETIN).split('<li class="bt-entry">')[2]
+    assert text(line, "bt-bulletin__summary") == (
+        "Người ký Bế Thanh Tịnh, trưởng ban Thực hiện Hướng dẫn 173-HD/BTGTW "
+        "Thời hạn 31/12/2024 (đã qua): Các cấp ủy, tổ chức đảng, các cơ quan, đơn vị từ tỉnh đến cơ sở "
+        "chỉ đạo việc tổng kết hoàn thành…")
+
+
 def test_on_screen_no_directive_body_is_embedded(built_site: Path) -> None:
     html = page(built_site, BULLETIN)
     assert "bt-doc__body" not in html and "bt-bulletin__doc" not in html
