@@ -41,6 +41,7 @@ PAGES = {
     "cited document": "/dan-chieu/18-nq-tw-2017/",
     "slogans": "/khau-hieu/",
     "bulletin": "/ban-tin/2024-12/",
+    "bulletin print": "/ban-tin/2024-12/ban-in/",
 }
 CATEGORIES = ("performance", "accessibility", "best-practices")
 TEXT_TYPES = ("text/", "application/javascript", "application/json", "application/manifest+json",

@@ -1,6 +1,8 @@
 """Monthly bulletins (Bản tin tháng): one page per month with directives,
 gathering them in order of issue with a cover, contents and the slogans in
 force; an index of the months that says how many directives have no date.
+On screen a bulletin is its contents and each directive's summary, light on
+a phone; its print page (ban-in/) holds every directive in full.
 The sample content has one such month, 12/2024, with two directives; seeds
 002 and 004 carry no date and belong to no month."""
 
@@ -17,6 +19,7 @@ from conftest import ROOT, page, run_build
 from htmltext import text
 
 BULLETIN = "/ban-tin/2024-12/"
+PRINT = "/ban-tin/2024-12/ban-in/"
 SLOGANS = "content/slogans/huong-dan-tuyen-truyen-mot-so-noi-dung-trong-tam-cua-hoi.yml"
 
 
@@ -30,6 +33,7 @@ def test_months_are_the_months_of_issue_and_undated_directives_belong_to_none() 
 
 def test_only_months_with_directives_have_a_page(built_site: Path) -> None:
     assert sorted(p.name for p in (built_site / "ban-tin").iterdir() if p.is_dir()) == ["2024-12"]
+    assert sorted(p.name for p in (built_site / "ban-tin/2024-12").iterdir()) == ["ban-in", "index.html"]
 
 
 def test_the_index_lists_the_months_with_their_counts(built_site: Path) -> None:
@@ -45,8 +49,9 @@ def test_the_index_says_how_many_directives_have_no_date_and_links_to_them(built
     assert '<a class="bt-block-link" href="../van-ban/chua-ro-ngay/">Xem các văn bản chưa rõ ngày ban hành</a>' in html
 
 
-def test_the_cover_names_the_bulletin_the_month_and_whose_documents_they_are(built_site: Path) -> None:
-    html = page(built_site, BULLETIN)
+@pytest.mark.parametrize("url", [BULLETIN, PRINT], ids=["screen", "print"])
+def test_the_cover_names_the_bulletin_the_month_and_whose_documents_they_are(built_site: Path, url: str) -> None:
+    html = page(built_site, url)
     assert text(html, "bt-bulletin__cover") == (
         "Bản tin Thông tin nội bộ Số 12 Tháng 12 năm 2024 "
         "2 văn bản ban hành trong tháng · khẩu hiệu tuyên truyền đang sử dụng "
@@ -61,10 +66,87 @@ def test_a_configured_organisation_heads_the_cover(project: Path) -> None:
     result = run_build(project)
     assert result.returncode == 0, result.output
     assert text(page(result.site, BULLETIN), "bt-bulletin__org") == "Đảng bộ Khối Các cơ quan tỉnh"
+    assert text(page(result.site, PRINT), "bt-bulletin__org") == "Đảng bộ Khối Các cơ quan tỉnh"
 
 
-def test_the_contents_list_the_directives_in_order_of_issue(built_site: Path) -> None:
+# --- on screen: contents and summaries ---------------------------------------
+
+
+def test_on_screen_the_contents_link_each_directive_in_order_of_issue(built_site: Path) -> None:
     html = page(built_site, BULLETIN)
+    assert re.findall(r'<a class="bt-entry__link" href="([^"]+)">', html) == [
+        "../../van-ban/2024/02-kh-btgduk/", "../../van-ban/2024/229-cv-btghu/"]
+    assert text(html, "bt-bulletin__contents").startswith(
+        "Mục lục 16/12/2024 · Kế hoạch 02-KH/BTGDUK tuyên truyền việc tổng kết Nghị quyết số 18-NQ/TW")
+
+
+def test_on_screen_each_directive_has_its_summary_signer_and_what_it_implements(built_site: Path) -> None:
+    summaries = [text(part, "bt-bulletin__summary")
+                 for part in page(built_site, BULLETIN).split('<li class="bt-entry">')[1:]]
+    assert summaries == [
+        "Người ký Vũ Văn Phóng, trưởng ban Thực hiện Kế hoạch 77-KH/BTGTU",
+        "Người ký Dương Thị Bích, phó trưởng ban Thực hiện Kế hoạch 187-KH/HU; Công văn 2497-CV/BTGTU"]
+
+
+def test_on_screen_a_directive_s_deadlines_are_in_its_summary(project: Path) -> None:
+    undated = project / "content/directives/chua-ro-ngay/huong-dan-tuyen-truyen-mot-so-noi-dung-trong-tam-cua-hoi.md"
+    dated = project / "content/directives/2024" / undated.name  # a dated directive lives in its year's folder
+    dated.write_text(undated.read_text(encoding="utf-8").replace("date: null", "date: 2024-12-20", 1), encoding="utf-8")
+    undated.unlink()
+    slogans = project / SLOGANS  # its slogans follow it
+    slogans.write_text(slogans.read_text(encoding="utf-8").replace("directives/chua-ro-ngay/", "directives/2024/"),
+                       encoding="utf-8")
+    result = run_build(project)
+    assert result.returncode == 0, result.output
+    line = page(result.site, BULLETIN).split('<li class="bt-entry">')[2]
+    assert text(line, "bt-bulletin__summary") == (
+        "Người ký Bế Thanh Tịnh, trưởng ban Thực hiện Hướng dẫn 173-HD/BTGTW "
+        "Thời hạn 31/12/2024 (đã qua): Các cấp ủy, tổ chức đảng, các cơ quan, đơn vị từ tỉnh đến cơ sở "
+        "chỉ đạo việc tổng kết hoàn thành…")
+
+
+def test_on_screen_no_directive_body_is_embedded(built_site: Path) -> None:
+    html = page(built_site, BULLETIN)
+    assert "bt-doc__body" not in html and "bt-bulletin__doc" not in html
+    assert "Trân trọng./." not in html
+
+
+def test_the_screen_page_leads_to_the_full_print_page(built_site: Path) -> None:
+    html = page(built_site, BULLETIN)
+    assert ('<a class="bt-block-link md-button md-button--primary" href="ban-in/">'
+            'Bản in đầy đủ của bản tin (để in, A4)</a>') in html
+
+
+def test_printed_the_screen_page_says_where_the_full_bulletin_prints_from(built_site: Path) -> None:
+    assert text(page(built_site, BULLETIN), "bt-bulletin__print-note") == (
+        "Đây là mục lục và tóm tắt của bản tin. Toàn văn các văn bản, để in cho sinh hoạt chi bộ: "
+        "in từ trang «Bản in đầy đủ của bản tin», có nút dẫn tới ở đầu trang bản tin này trên màn hình.")
+
+
+# 17.7 KB for the sample month (most of it the site's own header and menu);
+# with its two bodies embedded, as the print page, 43 KB.
+SCREEN_BUDGET = 24 * 1024
+
+
+def test_the_screen_page_stays_light(built_site: Path) -> None:
+    assert len(page(built_site, BULLETIN).encode("utf-8")) < SCREEN_BUDGET
+
+
+# --- the print page: the whole bulletin --------------------------------------
+
+
+def test_the_print_page_holds_every_directive_of_the_month_in_full(built_site: Path) -> None:
+    html = page(built_site, PRINT)
+    assert html.count('class="bt-bulletin__doc"') == 2
+    assert len(re.findall(r'class="bt-doc__body', html)) == 2
+
+
+def test_the_print_page_leads_back_to_the_screen_page(built_site: Path) -> None:
+    assert '<a class="bt-block-link" href="../">Bản tin trên màn hình: mục lục và tóm tắt</a>' in page(built_site, PRINT)
+
+
+def test_the_printed_contents_list_the_directives_in_order_of_issue(built_site: Path) -> None:
+    html = page(built_site, PRINT)
     assert re.findall(r'<li><a href="#([^"]+)">', html) == ["van-ban-1", "van-ban-2", "khau-hieu"]
     assert text(html, "bt-bulletin__toc").startswith(
         "Mục lục 16/12/2024 · Kế hoạch 02-KH/BTGDUK tuyên truyền việc tổng kết Nghị quyết số 18-NQ/TW")
@@ -72,7 +154,7 @@ def test_the_contents_list_the_directives_in_order_of_issue(built_site: Path) ->
 
 
 def test_each_directive_appears_whole_in_its_official_form(built_site: Path) -> None:
-    html = page(built_site, BULLETIN)
+    html = page(built_site, PRINT)
     first = html.split('id="van-ban-1"')[1].split('id="van-ban-2"')[0]
     second = html.split('id="van-ban-2"')[1].split('id="khau-hieu"')[0]
     assert text(first, "bt-doc__number") == "Số 02-KH/BTGDUK"
@@ -85,20 +167,22 @@ def test_each_directive_appears_whole_in_its_official_form(built_site: Path) -> 
     assert "bantin-bulletin-split" not in html
 
 
-def test_undated_directives_are_in_no_bulletin(built_site: Path) -> None:
-    html = page(built_site, BULLETIN)
+@pytest.mark.parametrize("url", [BULLETIN, PRINT], ids=["screen", "print"])
+def test_undated_directives_are_in_no_bulletin(built_site: Path, url: str) -> None:
+    html = page(built_site, url)
     assert "Bế Thanh Tịnh" not in html and "Lâm Quang Thao" not in html
 
 
 def test_links_in_the_bulletin_lead_where_they_lead_on_the_directive_page(built_site: Path) -> None:
-    html = page(built_site, BULLETIN)
+    html = page(built_site, PRINT)
     # The passage anchor is prefixed like every id of an embedded body.
-    assert re.search(r'<a href="../../dan-chieu/18-nq-tw-2017/" id="[a-z0-9-]+-dc-1">Nghị quyết số 18-NQ/TW</a>', html)
-    assert '<a class="bt-block-link" href="../../van-ban/2024/229-cv-btghu/">' in html
+    assert re.search(r'<a href="../../../dan-chieu/18-nq-tw-2017/" id="[a-z0-9-]+-dc-1">Nghị quyết số 18-NQ/TW</a>', html)
+    assert '<a class="bt-block-link" href="../../../van-ban/2024/229-cv-btghu/">' in html
 
 
-def test_the_slogans_in_force_close_the_bulletin(built_site: Path) -> None:
-    section = page(built_site, BULLETIN).split('id="khau-hieu"')[1]
+@pytest.mark.parametrize("url", [BULLETIN, PRINT], ids=["screen", "print"])
+def test_the_slogans_in_force_close_the_bulletin(built_site: Path, url: str) -> None:
+    section = page(built_site, url).split('id="khau-hieu"')[1]
     assert len(re.findall(r'<li value="\d+">', section)) == 10
     assert "Chủ tịch Hồ Chí Minh vĩ đại sống mãi trong sự nghiệp của chúng ta!" in section
 
@@ -123,6 +207,7 @@ def test_a_bulletin_shows_the_slogans_in_force_during_its_month(project: Path, f
     result = run_build(project)
     assert result.returncode == 0, result.output
     assert ('id="khau-hieu"' in page(result.site, BULLETIN)) is shown
+    assert ('id="khau-hieu"' in page(result.site, PRINT)) is shown
 
 
 def test_a_new_month_gets_its_bulletin_newest_first_in_the_index(project: Path) -> None:
@@ -134,4 +219,5 @@ def test_a_new_month_gets_its_bulletin_newest_first_in_the_index(project: Path) 
     result = run_build(project)
     assert result.returncode == 0, result.output
     assert text(page(result.site, "/ban-tin/"), "bt-months") == "Tháng 1 năm 2025 1 văn bản Tháng 12 năm 2024 2 văn bản"
-    assert text(page(result.site, "/ban-tin/2025-01/"), "bt-doc__number") == "Số 05-CV/BTGHU"
+    assert text(page(result.site, "/ban-tin/2025-01/"), "bt-entry__number") == "05-CV/BTGHU"
+    assert text(page(result.site, "/ban-tin/2025-01/ban-in/"), "bt-doc__number") == "Số 05-CV/BTGHU"

@@ -26,6 +26,7 @@ PAGES = {
     "archive": "/van-ban/",
     "year": "/van-ban/2024/",
     "bulletin": "/ban-tin/2024-12/",
+    "bulletin-print": "/ban-tin/2024-12/ban-in/",
     "bulletins": "/ban-tin/",
     "offline-notice": "/ngoai-tuyen/",
     "search": "/tim-kiem/",

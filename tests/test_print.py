@@ -335,10 +335,29 @@ def test_the_timeline_prints_as_a_chronological_list(printer: Printer) -> None:
 
 
 # --- the monthly bulletin ---------------------------------------------------
+# The secretary prints its print page (ban-in/); the screen page, printed,
+# is its contents and summaries with a note saying where the full one is.
 
 @pytest.fixture(scope="module")
 def bulletin(printer: Printer) -> list[Page]:
-    return read_pdf(printer.pdf("/ban-tin/2024-12/", "bulletin"))
+    return read_pdf(printer.pdf("/ban-tin/2024-12/ban-in/", "bulletin"))
+
+
+@pytest.fixture(scope="module")
+def bulletin_screen(printer: Printer) -> list[Page]:
+    return read_pdf(printer.pdf("/ban-tin/2024-12/", "bulletin-screen"))
+
+
+@requires_chromium
+def test_the_screen_bulletin_prints_as_its_contents_saying_where_the_full_one_is(bulletin_screen: list[Page]) -> None:
+    text = without_printed_line(squash(" ".join(p.text for p in bulletin_screen)))
+    first = squash(bulletin_screen[0].text)  # no cover page of its own: the contents start on page 1
+    assert "LƯU HÀNH NỘI BỘ Đây là mục lục và tóm tắt" in first and "MỤC LỤC 16/12/2024 · Kế hoạch 02-KH/BTGDUK" in first
+    assert "Đây là mục lục và tóm tắt của bản tin." in text
+    assert "in từ trang «Bản in đầy đủ của bản tin»" in text
+    assert text.index("02-KH/BTGDUK") < text.index("229-CV/BTGHU") < text.index("KHẨU HIỆU TUYÊN TRUYỀN ĐANG SỬ DỤNG")
+    assert "ĐẢNG CỘNG SẢN VIỆT NAM" not in text and "Trân trọng./." not in text
+    assert "Bản in đầy đủ của bản tin (để in, A4)" not in text  # the button stays on screen
 
 
 @requires_chromium

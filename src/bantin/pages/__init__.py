@@ -162,8 +162,10 @@ def build_pages(corpus: Corpus, graph: Graph) -> list[PageSpec]:
     published = tuple(sorted(corpus.published, key=newest_first))
     site = Site(corpus, graph, published, {d.path: directive_entry(d) for d in published})
     specs: list[PageSpec] = []
-    for family in (documents, archive, timeline, slogans, bulletins):
+    for family in (documents, archive, timeline, slogans):
         specs += family.build(site)
+    # A bulletin's contents show each directive's summary, made once for its page.
+    specs += bulletins.build(site, {s.src_uri: s for s in specs if s.template == "bantin/directive.html"})
     return specs
 
 

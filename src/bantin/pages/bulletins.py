@@ -1,37 +1,55 @@
-"""Monthly bulletins (/ban-tin/<yyyy>-<mm>/) and their index (/ban-tin/).
+"""Monthly bulletins (/ban-tin/<yyyy>-<mm>/), their print pages
+(/ban-tin/<yyyy>-<mm>/ban-in/) and their index (/ban-tin/).
 
-A bulletin page prints as one document for a cell meeting: a cover, a table
-of contents, every directive of the month in the official form, and the
-slogans in force. Each body is the HTML MkDocs already rendered for the
-directive's own page, so the month's Markdown is not rendered twice.
+On screen a bulletin is its cover, its contents with each directive's summary
+(signer, what it implements, deadlines) and a link to its page, and the
+slogans in force: light on a phone however many directives the month holds.
+The print page is the whole document for a cell meeting: a cover, a table of
+contents, every directive of the month in the official form, and the slogans.
+Each body there is the HTML MkDocs already rendered for the directive's own
+page, so the month's Markdown is not rendered twice.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Mapping
 
 from ..bulletins import Bulletin, monthly, slogans_in_force
 from ..records import UNDATED_FOLDER, Directive
-from . import Entry, Facet, PageSpec, Site
+from ..summary import Summary
+from . import Entry, Facet, PageSpec, Site, directive_uri
 
 INDEX_URI = "ban-tin/index.md"
 UNDATED_URI = f"van-ban/{UNDATED_FOLDER}/index.md"
+PRINT_LINK = "Bản in đầy đủ của bản tin (để in, A4)"
+
+
 @dataclass(frozen=True)
 class Document:
-    """One directive in a bulletin: its listing line, its record, its anchor."""
+    """One directive in a bulletin: its listing line, its record, its anchor,
+    and what its summary box says (the summary, the documents it implements)."""
 
     entry: Entry
     directive: Directive
     anchor: str  # "van-ban-1", in the order of the table of contents
+    summary: Summary
+    implements: tuple[Entry, ...]
 
 
 def bulletin_uri(b: Bulletin) -> str:
     return f"ban-tin/{b.slug}/index.md"
 
 
-def build(site: Site) -> list[PageSpec]:
+def print_uri(b: Bulletin) -> str:
+    return f"ban-tin/{b.slug}/ban-in/index.md"
+
+
+def build(site: Site, directive_pages: Mapping[str, PageSpec]) -> list[PageSpec]:
+    """``directive_pages`` (by source URI) lend each directive's summary,
+    computed once for its own page."""
     bulletins, undated = monthly(site.published)
-    specs = [_bulletin_page(b, site) for b in bulletins]
+    specs = [spec for b in bulletins for spec in _bulletin_pages(b, site, directive_pages)]
     specs.append(PageSpec(
         INDEX_URI, "Bản tin tháng", "bantin/bulletins.html",
         description="Bản tin tháng: các văn bản ban hành trong tháng, in thành một tài liệu cho sinh hoạt chi bộ",
@@ -44,28 +62,34 @@ def build(site: Site) -> list[PageSpec]:
     return specs
 
 
-def _bulletin_page(b: Bulletin, site: Site) -> PageSpec:
-    src = bulletin_uri(b)
+def _document(d: Directive, anchor: str, site: Site, directive_pages: Mapping[str, PageSpec]) -> Document:
+    own = directive_pages[directive_uri(d)].context
+    return Document(site.entries[d.path], d, anchor, own["summary"], tuple(own["implements"]))
+
+
+def _bulletin_pages(b: Bulletin, site: Site, directive_pages: Mapping[str, PageSpec]) -> list[PageSpec]:
     directives = {d.path: d for d in site.published}
-    docs = [Document(site.entries[d.path], d, f"van-ban-{i}") for i, d in enumerate(b.directives, 1)]
-    return PageSpec(
-        src_uri=src,
-        title=f"Bản tin tháng {b.month}/{b.year}",
-        template="bantin/bulletin.html",
-        markdown=_markdown(),
-        description=f"{len(docs)} văn bản ban hành trong {b.label.lower()}",
-        context={
-            "bulletin": b,
-            "documents": docs,
-            "slogan_sets": slogans_in_force(b, site.corpus.slogan_sets, directives),
-            "issuers": list(dict.fromkeys(doc.entry.issuer for doc in docs)),
-        },
-    )
+    docs = [_document(d, f"van-ban-{i}", site, directive_pages) for i, d in enumerate(b.directives, 1)]
+    context = {
+        "bulletin": b,
+        "documents": docs,
+        "slogan_sets": slogans_in_force(b, site.corpus.slogan_sets, directives),
+        "issuers": list(dict.fromkeys(doc.entry.issuer for doc in docs)),
+        "screen_uri": bulletin_uri(b),
+        "print_uri": print_uri(b),
+    }
+    title = f"Bản tin tháng {b.month}/{b.year}"
+    description = f"{len(docs)} văn bản ban hành trong {b.label.lower()}"
+    return [
+        PageSpec(bulletin_uri(b), title, "bantin/bulletin.html", _markdown(), context, description),
+        PageSpec(print_uri(b), f"{title} (bản in đầy đủ)", "bantin/bulletin-print.html", _markdown(), context,
+                 f"{description}: toàn văn, để in"),
+    ]
 
 
 def _markdown() -> str:
-    """Only front matter: the bodies are the directive pages' own rendered
-    HTML (see the ``embedded`` filter), not Markdown rendered a second time.
-    The page is left out of the search index: its text is there already.
+    """Only front matter: the print page's bodies are the directive pages' own
+    rendered HTML (see the ``embedded`` filter), not Markdown rendered a second
+    time. Both pages are left out of the search index: their text is there already.
     """
     return "---\nsearch:\n  exclude: true\nhide:\n  - toc\n---\n"
