@@ -59,7 +59,7 @@ def test_words_are_runs_of_letters_and_digits_in_any_script() -> None:
     # The fast split of text within the BMP cuts every character as the
     # exact one does; text beyond the BMP takes the exact one.
     bmp = "".join(chr(code) for code in range(0x10000) if not 0xD800 <= code < 0xE000)
-    assert search._SPLIT_BMP.split(bmp) == search._SPLIT.split(bmp)
+    assert search.index._SPLIT_BMP.split(bmp) == search.index._SPLIT.split(bmp)
     assert terms_of("x\U0001d400y z") == {"x\U0001d400y", "z", "x\U0001d400y z"}
 
 

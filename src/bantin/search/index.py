@@ -1,0 +1,245 @@
+"""Building the index: counting words, phrases and numbers, BM25 weights, postings."""
+
+from __future__ import annotations
+
+import gc
+import re
+from collections import Counter, defaultdict
+from itertools import compress, repeat
+from operator import sub
+from typing import Callable, Iterable, Sequence
+
+from .. import refs
+from ..text import nfc
+from .analysis import _joins, _symbol, number_terms, word_keys
+from .documents import CITED, DIRECTIVE, Index, PAGE, SearchDoc, _order
+from .codec import _varint
+
+
+HEAD_BOOST = 4.0  # kind, number, subject, topics
+META_BOOST = 2.0  # issuer, place, signer
+# The body of a page that is not a document mostly repeats documents (lists,
+# timelines), and a cited document's page repeats what its citing directives
+# say of it: it counts half, so the directives rank first.
+BODY_BOOST = {DIRECTIVE: 1.0, CITED: 0.5, PAGE: 0.5}
+K1, B = 1.2, 0.75  # BM25 saturation and body-length normalisation
+SCALE = 30  # BM25 weights are quantised to 1..SCALE
+OWN_WEIGHT = 2 * SCALE  # a document's own number outranks any citation of it
+COMMON_PHRASE_MIN = 100  # documents: below this, no phrase is too common to keep
+
+
+_SPLIT = re.compile(r"([^\W_]+)")
+
+
+def _bmp_letters_and_digits() -> str:
+    r"""The characters of the BMP that ``[^\W_]`` matches, as a class body of ranges."""
+    ranges: list[list[int]] = []
+    for code in range(0x10000):
+        if chr(code).isalnum():
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1][1] = code
+            else:
+                ranges.append([code, code])
+    return "".join(f"{chr(first)}-{chr(last)}" for first, last in ranges)
+
+
+# The same split for text within the BMP (beyond it: emoji, rare CJK,
+# historic scripts): a class of explicit ranges is tested with a bitmap
+# rather than Unicode categories, and the split, a third of the index's
+# build, runs a fifth faster.
+_SPLIT_BMP = re.compile(f"([{_bmp_letters_and_digits()}]+)")
+_BEYOND_BMP = re.compile("[\U00010000-\U0010ffff]")
+_FIELD_BITS = 32  # per-field counts packed in one integer: body | head << 32 | meta << 64
+_OWN = -1  # packed value of a document's own number
+_VARIANT_SEP = "\x00"  # raw key: "term", or "term\x00variant" when the word carried marks
+
+
+class _Ids(dict[str, int]):
+    """Ids 0, 1, 2… in order of first look-up; ``names`` lists the keys by id."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.names: list[str] = []
+
+    def __missing__(self, name: str) -> int:
+        self[name] = len(self.names)
+        self.names.append(name)
+        return self[name]
+
+
+class _Memo(dict):
+    """A dict that makes a missing value with ``make`` and keeps it."""
+
+    def __init__(self, make: Callable) -> None:
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, item: object) -> object:
+        value = self[item] = self.make(item)
+        return value
+
+
+def _number_keys(spelling: str) -> tuple[tuple[str, str], str] | None:
+    """``number_terms`` and the issuer symbol of a number as written, if it is one."""
+    number = refs.parse_number(spelling)
+    return (number_terms(number), _symbol(number.issuer)) if number else None
+
+
+class _Vocabulary:
+    """Integer ids of one build's postings keys, words and gaps.
+
+    A build counts millions of words and phrases: turned into ids by ``map``
+    over these dicts and counted by ``Counter``, they never pass through a
+    loop in Python; only a form seen for the first time does (``__missing__``).
+    """
+
+    def __init__(self) -> None:
+        # Raw keys: "term" or "term\x00variant" of a word, "term term" of a
+        # phrase, and numbers' terms; one id space, so postings group by id.
+        self.keys = _Ids()
+        self.word_key = _Memo(self._word_key)  # word as written -> key id
+        self.phrase_key = _Memo(self._phrase_key)  # key ids of adjacent words -> key id
+        self.joins = _Memo(_joins)  # gap between two words -> whether they form a phrase
+        self.numbers = _Memo(_number_keys)  # a number as written -> its terms and issuer symbol
+
+    def _word_key(self, word: str) -> int:
+        term, var = word_keys(word)
+        return self.keys[f"{term}{_VARIANT_SEP}{var}" if var else term]
+
+    def _phrase_key(self, pair: tuple[int, int]) -> int:
+        first, second = (self.keys.names[key].partition(_VARIANT_SEP)[0] for key in pair)
+        return self.keys[f"{first} {second}"]
+
+    def count(self, texts: Iterable[str]) -> tuple[Counter[int], int]:
+        """Occurrences of each word and phrase key in ``texts``; the number
+        of words."""
+        counts: Counter[int] = Counter()
+        n = 0
+        for text in texts:
+            text = nfc(text)
+            # Words at odd indices, gaps between them at even ones.
+            parts = (_SPLIT if _BEYOND_BMP.search(text) else _SPLIT_BMP).split(text)
+            words = list(map(self.word_key.__getitem__, parts[1::2]))
+            n += len(words)
+            counts.update(words)
+            joined = compress(zip(words, words[1:]), map(self.joins.__getitem__, parts[2:-1:2]))
+            counts.update(map(self.phrase_key.__getitem__, joined))
+        return counts, n
+
+
+def build_index(docs: Iterable[SearchDoc]) -> Index:
+    """The inverted index of ``docs``; document ids follow ``_order``.
+
+    Counts are kept document by document; weights need every body's length
+    first, so the postings are weighed, grouped by key and encoded in a
+    second pass over the documents. Nothing built here can form a reference
+    cycle, so the cycle collector is paused meanwhile: inside a build it
+    would walk the whole site's objects again and again (it doubled the time
+    on 5,000 directives).
+    """
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return _build_index(docs)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _build_index(docs: Iterable[SearchDoc]) -> Index:
+    ordered = tuple(sorted(docs, key=_order))
+    urls = [d.url for d in ordered]
+    if len(set(urls)) != len(urls):
+        raise ValueError("search: two documents share a URL")
+    vocabulary = _Vocabulary()
+    counted: list[tuple[list[int], list[int]]] = []  # per document: key ids, packed counts
+    lengths: list[int] = []
+    issuers: set[str] = set()
+    for doc in ordered:
+        counts, length = vocabulary.count(doc.body)
+        lengths.append(length)
+        for texts, shift in ((doc.head, _FIELD_BITS), (doc.meta, 2 * _FIELD_BITS)):
+            for key, c in vocabulary.count(texts)[0].items():
+                counts[key] = counts.get(key, 0) + (c << shift)
+        own: set[str] = set()
+        for spelling in doc.own_numbers:
+            number = vocabulary.numbers[spelling]
+            if number:
+                own.update(number[0])
+                issuers.add(number[1])
+        for spelling in doc.cited_numbers:
+            number = vocabulary.numbers[spelling]
+            if number:
+                issuers.add(number[1])
+                for term in number[0]:
+                    if term not in own:
+                        key = vocabulary.keys[term]
+                        counts[key] = counts.get(key, 0) + 1
+        for term in own:
+            counts[vocabulary.keys[term]] = _OWN
+        counted.append((list(counts), list(counts.values())))
+    # A phrase in more than half the documents hardly ranks (its idf is below
+    # log 2) yet its postings are the longest: on a large site, such phrases
+    # are left out (on a small one they cost nothing).
+    common = max(len(ordered) / 2, COMMON_PHRASE_MIN)
+    encoded = _encode_postings(counted, _inverse_norms(ordered, lengths), len(vocabulary.keys.names))
+    postings: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for name, (text, df) in sorted(zip(vocabulary.keys.names, encoded)):
+        if df == 0 or (" " in name and df > common):
+            continue
+        term, _, var = name.partition(_VARIANT_SEP)
+        postings[term].append((var, text))
+    return Index(ordered, {term: tuple(lists) for term, lists in postings.items()}, frozenset(issuers))
+
+
+def _inverse_norms(ordered: Sequence[SearchDoc], lengths: Sequence[int]) -> list[float]:
+    """Per document, BM25's body-length normalisation, inverted, times the body boost."""
+    # Lengths are compared within a group: a cited document's few quoted
+    # sentences are not "shorter" than a directive in any useful sense.
+    by_group: dict[int, list[int]] = defaultdict(list)
+    for doc, length in zip(ordered, lengths):
+        if length:
+            by_group[doc.group].append(length)
+    average = {group: sum(ls) / len(ls) for group, ls in by_group.items()}
+    return [BODY_BOOST[doc.group] / (1 - B + B * length / average[doc.group]) if length else 1.0
+            for doc, length in zip(ordered, lengths)]
+
+
+def _encode_postings(counted: list[tuple[list[int], list[int]]], inverse_norms: Sequence[float],
+                     n_keys: int) -> list[tuple[str, int]]:
+    """Per key id, its postings in ``encode``'s format and how many documents
+    hold it, from each document's key ids and packed counts (``counted``,
+    emptied on the way to save memory).
+
+    Document by document, each posting goes to its key's list as the
+    document id and the weight's varint (computed once per distinct count);
+    then each list's ids are replaced by the varints of their gaps, all at
+    C level, and the list joined.
+    """
+    varints = [_varint(v) for v in range(max(len(counted), OWN_WEIGHT + 1))]
+    pieces: list[list] = [[] for _ in range(n_keys)]
+    for doc_id, inverse_norm in enumerate(inverse_norms):
+        keys, values = counted[doc_id]
+        counted[doc_id] = ([], [])
+        weight = {p: varints[_weight(p, inverse_norm)] for p in set(values)}
+        for key, posting in zip(keys, zip(repeat(doc_id), map(weight.__getitem__, values))):
+            pieces[key].extend(posting)
+    by_distance = ["", *varints]  # by_distance[id - previous id]: the varint of the gap
+    out = []
+    for p in pieces:
+        ids = p[0::2]
+        p[0::2] = map(by_distance.__getitem__, map(sub, ids, [-1, *ids[:-1]]))
+        out.append(("".join(p), len(ids)))
+    return out
+
+
+def _weight(packed: int, inverse_norm: float) -> int:
+    """BM25 with field boosts, quantised to 1..SCALE; OWN_WEIGHT for own numbers."""
+    if packed == _OWN:
+        return OWN_WEIGHT
+    mask = (1 << _FIELD_BITS) - 1
+    tf = (HEAD_BOOST * ((packed >> _FIELD_BITS) & mask) + META_BOOST * (packed >> 2 * _FIELD_BITS)
+          + (packed & mask) * inverse_norm)
+    return max(1, round(tf / (tf + K1) * SCALE))
+
+
