@@ -222,3 +222,9 @@ def test_bantin_refs_finds_exactly_the_labelled_citations(labels: str, capsys) -
         if found != expected:
             wrong[name] = {"false": sorted(found - expected), "missed": sorted(expected - found)}
     assert wrong == {}
+
+
+def test_luat_ending_phap_luat_is_not_the_kind_word() -> None:
+    text = nfc("Luật Ban hành văn bản quy phạm pháp luật số 64/2025/QH15; Luật số 80/2015/QH13")
+    assert [(str(m.number), m.kind_word) for m in refs.find_mentions(text)] == [
+        ("64/2025/QH15", None), ("80/2015/QH13", "Luật")]

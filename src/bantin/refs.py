@@ -44,6 +44,9 @@ _MARKS = r"[*_]{0,3}"
 _KINDS = "|".join(
     rf"{_HS}+".join(map(re.escape, name.split())) for name in sorted(KIND_CODES, key=len, reverse=True)
 )
+# "… văn bản quy phạm pháp luật số 64/2025/QH15": "luật" there ends "pháp luật",
+# it is not the kind word.
+_KINDS = re.sub(r"\|luat(?=\||$)", r"|(?<!phap[ ])luat", _KINDS)  # [ ]: the patterns are verbose
 _QUALIFIER = rf"lien{_HS}+tich|phoi{_HS}+hop|hanh{_HS}+dong|ket{_HS}+luan"
 # What may stand right before a serial: a kind word (with "số" or not), or
 # "số" alone; matched so that it ends where the serial starts.
