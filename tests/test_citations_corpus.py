@@ -161,8 +161,15 @@ def pairs_of(text: str) -> list[tuple[str, dt.date | None]]:
         # A line break after the slash; Quy định's two codes in one shared-symbol list.
         ("Kế hoạch số 45-KH/\nĐU ngày 20/01/2025", [("45-KH/ĐU", D(2025, 1, 20))]),
         ("Quy định số 37, 41-QĐ/TW của Bộ Chính trị", [("37-QĐ/TW", None), ("41-QĐ/TW", None)]),
+        # "cùng ngày <date>" dates the whole list; HTML left in the text; a thousands dot; register cells.
+        ("Quyết định số 35-QĐ/TW, 36-QĐ/TW, 37-QĐ/TW cùng ngày 20/12/2025 của Ban Bí thư",
+         [("35-QĐ/TW", D(2025, 12, 20)), ("36-QĐ/TW", D(2025, 12, 20)), ("37-QĐ/TW", D(2025, 12, 20))]),
+        ("<b>Kết luận 123-KL/TW</b> ngày&nbsp;24/01/2025", [("123-KL/TW", D(2025, 1, 24))]),
+        ("Công văn số 1.245-CV/BTGDVTW ngày 14/02/2026", [("1245-CV/BTGDVTW", D(2026, 2, 14))]),
+        ("| 6 | 318/QĐ-SNV<br>18/3/2026 | |", [("318/QĐ-SNV", D(2026, 3, 18))]),
+        ("| 7 | Số: 325/KH-SNV | ngày 24/3/2026 | x |", [("325/KH-SNV", D(2026, 3, 24))]),
         # A form's number is not a document's.
-        ("theo biểu mẫu số 01/BC-ĐU và Mẫu số 02/KH-UB", []),
+        ("theo biểu mẫu số 01/BC-ĐU và Mẫu số 02/KH-UB; Biểu mẫu 02-BM/TU", []),
         # Two committees' plans of one day: short symbols one letter apart are two documents.
         ("Kế hoạch số 63-KH/TU ngày 1/3/2025 và Kế hoạch số 63-KH/HU ngày 1/3/2025",
          [("63-KH/TU", D(2025, 3, 1)), ("63-KH/HU", D(2025, 3, 1))]),
@@ -198,8 +205,8 @@ def test_a_citation_of_the_same_number_another_year_is_not_the_documents_own() -
     assert [(str(d.number), d.date) for d in cited_documents(text, own, date)] == [("456/QĐ-UBND", D(2021, 3, 3))]
 
 
-# -- a labelled corpus: 25 documents in the shapes real bulletins take, and short probes -----------
-# Written for bantin (hunt/, hunt2/); labels.json holds each file's (number, date) pairs by hand.
+# -- a labelled corpus: 33 documents in the shapes real bulletins take, and short probes -----------
+# Written for bantin (hunt/, hunt2/, hunt3/); labels.json holds each file's (number, date) pairs by hand.
 
 
 def _loose(number: str, date: str | None) -> tuple:
@@ -209,7 +216,7 @@ def _loose(number: str, date: str | None) -> tuple:
         "ascii", "ignore").decode().upper(), date
 
 
-@pytest.mark.parametrize("labels", ["hunt/labels.json", "hunt/probe_labels.json", "hunt2/labels.json"])
+@pytest.mark.parametrize("labels", ["hunt/labels.json", "hunt/probe_labels.json", "hunt2/labels.json", "hunt3/labels.json"])
 def test_bantin_refs_finds_exactly_the_labelled_citations(labels: str, capsys) -> None:
     from bantin.cli import main
 

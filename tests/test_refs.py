@@ -624,3 +624,12 @@ def test_refs_command_refuses_a_pipe_without_opening_it(tmp_path, capsys):
     assert main(["refs", str(pipe)]) == 1
     assert capsys.readouterr().err == (
         f"{pipe}: đây là ống dẫn (FIFO), không phải tệp văn bản: hãy xóa nó khỏi thư mục content/\n")
+
+
+def test_refs_command_reads_past_soft_hyphens_and_zero_width_spaces(tmp_path, capsys):
+    from bantin.cli import main
+
+    source = tmp_path / "web.txt"
+    source.write_text("Theo Quy định số 1\u00ad89-QĐ/TW và Thông báo số 12\u200b3-TB/TU.", encoding="utf-8")
+    main(["refs", str(source)])
+    assert [json.loads(line)["number"] for line in capsys.readouterr().out.splitlines()] == ["189-QĐ/TW", "123-TB/TU"]

@@ -19,6 +19,9 @@ from .problems import NOT_UTF8, cannot_read, unexpected
 from .text import nfc
 
 
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
+
+
 def _read_text(path: Path) -> str:
     """A text file named on the command line, read as content is: a pipe or a
     device is refused, never opened (a link is followed: the editor named it)."""
@@ -31,7 +34,10 @@ def _read_text(path: Path) -> str:
     if path.is_dir():  # said as the operating system says it, like a missing file
         raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
     raw = read_bytes(path)
-    return nfc(raw.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n"))
+    text = raw.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
+    # Soft hyphens and zero-width characters a web page leaves inside words
+    # ("1\u00ad89-QĐ/TW") would split a number in two.
+    return nfc(text.translate(_INVISIBLE))
 
 
 def cmd_refs(args: argparse.Namespace) -> int:

@@ -168,7 +168,7 @@ _PARTS = re.compile(rf"[{_DASH}]\n?")
 _FOOTNOTE_MARK = re.compile(r"[A-ZĐƯ]{2,}[1-9]")
 NUMBER_CORE = re.compile(
     rf"""
-    (?P<serial>\d{{1,5}})
+    (?P<serial>\d{{1,3}}(?:\.\d{{3}})+|\d{{1,5}})  # "1.245-CV/…": a thousands dot
     (?:
         # PDF text wraps before or after a dash ("Kết luận số 222" / "-KL/TW")
         (?P<dash>[^\S\n]{{0,3}}\n?[^\S\n]{{0,3}}[{_DASH}][^\S\n]{{0,3}}\n?[^\S\n]{{0,3}}|[^\S\n]{{1,3}})
@@ -199,7 +199,7 @@ def number_from(text: str, match: re.Match[str], short_ok: bool = False) -> DocN
     or "số"). A State number needs a year or a dash in its symbol, so "5/TW"
     and fractions are not numbers.
     """
-    serial = match["serial"]
+    serial = match["serial"].replace(".", "")
     if match["symbol"] is not None:
         return _state_number(text, match, serial)
     code_text = text[match.start("code"):match.end("code")]

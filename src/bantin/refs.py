@@ -73,9 +73,13 @@ _DATE_NEAR = 48  # "…, ngày 25 tháng 10 năm 2017" right after the number
 _DATE_REACH = 400  # a date after the issuer clause: at most 20 words away
 _OF_NEXT = re.compile(r"(?:\]\([^)\s]*\))?[*_\s,]*(?:cua|do)\b")
 _LIST_REACH = 40
+# Tags and entities a web page or a Word export leaves ("</b>", "&nbsp;", "<br>").
+_HTML = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>|&(?:[A-Za-z]{2,8}|#[0-9]{1,6}|#x[0-9A-Fa-f]{1,6});")
+# Between two numbers of one list, kind words allowed: "217-QĐ/TW, Quyết định số 218-QĐ/TW".
+_LIST_OR_KIND = re.compile(r"[*_\s]*(?:,|va|;)?[*_\s]*(?:va[*_\s]+)?(?:[a-z]+[^\S\n]+){0,3}?(?:so[^\S\n]*)?[*_\s]*")
 _SAME_DAY = re.compile(r"[*_\s,]*cung\s+ngay\b")
 # "biểu mẫu số 01/BC-ĐU", "Mẫu số 02/KH": a form's number, not a document's.
-_FORM_BEFORE = re.compile(r"(?<![a-z])(?:mau|bieu)(?:\s+mau)?\s+so\s*:?\s*\Z")
+_FORM_BEFORE = re.compile(r"(?<![a-z])(?:mau|bieu)(?:\s+mau)?(?:\s+so)?\s*:?\s*\Z")
 _SUFFIX_GAP = re.compile(r"[^\S\n]*(?:,|va|,[^\S\n]*va)[^\S\n]*")
 # Bare serials that are years, not documents ("Kế hoạch 2025"), unless "số" says so.
 _YEARLIKE = range(1945, 2101)
@@ -109,7 +113,9 @@ _DATE_AFTER = re.compile(
     """,
     re.VERBOSE,
 )
-_CELL_DATE = re.compile(rf"{_MARKS}{_HS}*\|{_HS}*{_MARKS}{_DATE}{_MARKS}{_HS}*(?:\||\Z|\n)", re.VERBOSE)
+_CELL_DATE = re.compile(rf"{_MARKS}{_HS}*\|{_HS}*{_MARKS}(?:ngay{_HS}*)?{_DATE}{_MARKS}{_HS}*(?:\||\Z|\n)", re.VERBOSE)
+_CELL_LEAD = re.compile(r"so(?:\s+hieu)?\s*:?\s*\Z")
+_SHARED_DATE = re.compile(rf"[*_\s,]*cung[^\S\n]+ngay[^\S\n]*:?{_GAP}{_DATE}", re.VERBOSE)
 # Between two numbers of one list: ", ", " và ", ", số ".
 _LIST_GAP = re.compile(rf"{_MARKS}{_HS}*(?:,|;)?{_GAP}(?:va{_GAP}|cac{_GAP})?(?:so{_HS}*)?{_MARKS}\Z")
 
@@ -277,6 +283,8 @@ def find_mentions(text: str, own: DocNumber | None = None, own_date: dt.date | N
     but one dated otherwise than ``own_date`` is another document with the
     same number (State numbers restart every year, Party ones every term).
     """
+    if "<" in text or "&" in text:  # HTML left in the text: read past it, offsets kept
+        text = _HTML.sub(lambda m: " " * len(m.group()), text)
     relations = _relations(text)
     own_key = own.key if own else None
     found = sorted(_candidates(text), key=lambda c: c[0])
@@ -289,6 +297,11 @@ def find_mentions(text: str, own: DocNumber | None = None, own_date: dt.date | N
             start = offset + match.start("kind")
         dated = _date_after(text, end)
         date = _date(dated) if dated else None
+        if date is None:  # "…, Quyết định số 218-QĐ/TW cùng ngày 12/12/2013": for the whole list
+            shared = _SHARED_DATE.match(_shade(text, end, end + _DATE_NEAR), 1)
+            date = _date(shared) if shared else None
+            if date is not None:
+                mentions = _date_list(text, mentions, start, date)
         if date is None and _alone_in_cell(text, start):
             cell = _CELL_DATE.match(_shade(text, end, end + 40), 1)  # "| 24-NQ/ĐU | 15/02/2025 |": a register
             date = _date(cell) if cell else None
@@ -331,10 +344,23 @@ def _date_after(text: str, end: int) -> re.Match[str] | None:
     return _DATE_AFTER.match(window, 1)
 
 
+def _date_list(text: str, mentions: list[Mention], start: int, date: dt.date) -> list[Mention]:
+    """Give ``date`` to the undated mentions that list up to ``start``."""
+    for i in range(len(mentions) - 1, -1, -1):
+        m = mentions[i]
+        gap = shadow(text[m.after:start])
+        if m.date is not None or len(gap) > _LIST_REACH or not _LIST_OR_KIND.fullmatch(gap):
+            break
+        mentions[i] = replace(m, date=date)
+        start = m.start
+    return mentions
+
+
 def _alone_in_cell(text: str, start: int) -> bool:
-    """True when a mention starts a Markdown table cell."""
-    before = text[max(0, start - 8):start].rstrip(" \t*_")
-    return before.endswith("|")
+    """True when a mention starts a Markdown table cell ("| 24-NQ/ĐU |",
+    "| Số: 325/KH-SNV |")."""
+    before = _CELL_LEAD.sub("", shadow(text[max(0, start - 16):start]))
+    return before.rstrip(" \t*_").endswith("|")
 
 
 def _code_family(code: str | None) -> str:
