@@ -19,7 +19,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Hashable, Iterable
 
-from .numbers import STATE, DocNumber
+from .numbers import STATE, DocNumber, code_family
 from .refs import Mention, find_mentions
 
 
@@ -27,10 +27,8 @@ _CLOSE_MIN = 4
 
 
 def serial_family(number: DocNumber) -> tuple[int, str]:
-    """Serial and kind code, with Quy định's two codes as one: today's Quy
-    định are numbered -QĐ/TW, so "Quy định 24" (code QĐi) may mean 24-QĐ/TW."""
-    code = number.key[3]
-    return number.key[1], "qd" if code == "qdi" else code
+    """Serial and kind code, with Quy định's two codes as one (``code_family``)."""
+    return number.key[1], code_family(number.code)
 
 
 def issuer_close(a: str, b: str) -> bool:
@@ -106,6 +104,13 @@ class Registry:
         close = [e for e in family if e.date == date and issuer_close(e.issuer, issuer)
                  and not (owner is not None and e.owner is not None)]
         return close[0] if len(close) == 1 else None
+
+    def add_named(self, mentions: Iterable[Mention]) -> None:
+        """Register what names one document by itself (a number with its date,
+        a State number with its year), so undated mentions can find it."""
+        for m in mentions:
+            if m.number.complete and (m.date is not None or m.number.year is not None):
+                self.add(m.number, m.date)
 
     def resolve(self, mention: Mention, local_date: dt.date | None) -> Entry | None:
         """The document a mention names; None for an incomplete number that
@@ -184,9 +189,7 @@ def cited_documents(text: str, own: DocNumber | None = None, own_date: dt.date |
     by the same identity the site's graph uses."""
     mentions = find_mentions(text, own, own_date)
     registry = Registry()
-    for m in mentions:
-        if m.date is not None and m.number.complete:
-            registry.add(m.number, m.date)
+    registry.add_named(mentions)
     dates = local_dates(mentions)
     groups: dict[object, list[Mention]] = {}
     for m in mentions:

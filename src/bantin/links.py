@@ -135,9 +135,7 @@ def build_graph(directives: Iterable[Directive], references: Iterable[ReferenceI
     mentions = {d.path: refs.find_mentions(d.body, own=own[d.path], own_date=d.date) for d in directives}
     # Dated mentions define documents first, so undated ones can find them.
     for found in mentions.values():
-        for m in found:
-            if m.number.complete and (m.date is not None or m.number.year is not None):
-                registry.add(m.number, m.date)
+        registry.add_named(found)
 
     problems: list[Problem] = []
     resolved: dict[str, list[tuple[refs.Mention, Entry]]] = {}

@@ -64,6 +64,13 @@ KIND_CODES: dict[str, str | None] = {fold(k.name): k.code for k in KINDS}
 KIND_CODES.update({fold(name): code for name, code in STATE_KIND_WORDS.items()})
 
 
+def code_family(code: str | None) -> str:
+    """A kind code folded as lists, shared symbols and bare serials match it:
+    Quy định's QĐi is also written QĐ ("Quy định 24" may mean 24-QĐ/TW)."""
+    folded = fold(code or "")
+    return "qd" if folded == "qdi" else folded
+
+
 def canonical_code(code: str) -> str | None:
     """The official spelling of a kind code, or None when it is not one."""
     exact = _EXACT.get(nfc(code).upper().replace("Ð", "Đ"))

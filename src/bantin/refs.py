@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from .numbers import (
     BARE,
+    code_family,
     KIND_CODES,
     NUMBER_CORE,
     DocNumber,
@@ -169,8 +170,7 @@ def _date(match: re.Match[str]) -> dt.date | None:
 def _shade(text: str, low: int, high: int) -> str:
     """The shadow of ``text[low:high]``, with one character of context before
     it so that lookbehinds see what precedes ``low``."""
-    low = max(0, low)
-    return shadow(text[max(0, low - 1):high]) if low else " " + shadow(text[:high])
+    return shadow(text[low - 1:high]) if low > 0 else " " + shadow(text[:high])
 
 
 def _lead(text: str, start: int) -> tuple[re.Match[str], int] | None:
@@ -232,7 +232,7 @@ def _candidates(text: str):
         bare = _BARE.match(text, start)
         if bare is None or not found[0]["kind"]:
             continue
-        code = KIND_CODES[_kind_key(found[0]["kind"])]
+        code = _kind_code(found[0]["kind"])
         if code in _NO_BARE or not (found[0]["so"] or _names_a_document(text, found, bare)):
             continue
         yield start, bare.end(), DocNumber(bare.group(), code, None, style=BARE), found
@@ -275,6 +275,11 @@ def _kind_key(kind: str) -> str:
     return words
 
 
+def _kind_code(kind_word: str) -> str | None:
+    """The code a kind word implies ("Nghị quyết" -> "NQ"), as written or on the shadow."""
+    return KIND_CODES.get(_kind_key(shadow(kind_word).lower()))
+
+
 def find_mentions(text: str, own: DocNumber | None = None, own_date: dt.date | None = None) -> list[Mention]:
     """Every document number ``text`` (NFC) cites, in text order.
 
@@ -295,17 +300,18 @@ def find_mentions(text: str, own: DocNumber | None = None, own_date: dt.date | N
             match, offset = lead
             kind_word = " ".join(text[offset + match.start("kind"):offset + match.end("kind")].split())
             start = offset + match.start("kind")
-        dated = _date_after(text, end)
+        near = _shade(text, end, end + _DATE_NEAR)  # what follows the number, read once
+        dated = _date_after(text, end, near)
         date = _date(dated) if dated else None
         if date is None:  # "…, Quyết định số 218-QĐ/TW cùng ngày 12/12/2013": for the whole list
-            shared = _SHARED_DATE.match(_shade(text, end, end + _DATE_NEAR), 1)
+            shared = _SHARED_DATE.match(near, 1)
             date = _date(shared) if shared else None
             if date is not None:
                 mentions = _date_list(text, mentions, start, date)
         if date is None and _alone_in_cell(text, start):
-            cell = _CELL_DATE.match(_shade(text, end, end + 40), 1)  # "| 24-NQ/ĐU | 15/02/2025 |": a register
+            cell = _CELL_DATE.match(near, 1)  # "| 24-NQ/ĐU | 15/02/2025 |": a register
             date = _date(cell) if cell else None
-        if date is None and mentions and _SAME_DAY.match(_shade(text, end, end + 16), 1):
+        if date is None and mentions and _SAME_DAY.match(near, 1):
             date = mentions[-1].date  # "Thông báo số 95-TB/HU ngày 20/11/2025 và Kết luận số 55-KL/HU cùng ngày"
         if kind_word is None and mentions and _same_list(text, mentions[-1], start, number):
             kind_word = mentions[-1].kind_word  # "các Nghị quyết số 18-NQ/TW, 19-NQ/TW và 20-NQ/TW"
@@ -323,7 +329,7 @@ def _shared_suffixes(text: str, mentions: list[Mention]) -> list[Mention]:
         bare, full = mentions[i], mentions[i + 1]
         if bare.number.style != BARE or not full.number.complete or full.number.style == BARE:
             continue
-        if _code_family(bare.number.code) != _code_family(full.number.code):
+        if code_family(bare.number.code) != code_family(full.number.code):
             continue
         if _SUFFIX_GAP.fullmatch(shadow(text[bare.end:full.start])) is None:
             continue
@@ -333,12 +339,11 @@ def _shared_suffixes(text: str, mentions: list[Mention]) -> list[Mention]:
     return mentions
 
 
-def _date_after(text: str, end: int) -> re.Match[str] | None:
-    """The date that follows a number ending at ``end``, matched on a window
-    of its shadow that starts one character before ``end``. Most numbers are
-    followed by their date or by nothing: the wide window that a "của …"
-    clause needs is shadowed only after "của"."""
-    window = _shade(text, end, end + _DATE_NEAR)
+def _date_after(text: str, end: int, window: str) -> re.Match[str] | None:
+    """The date that follows a number ending at ``end``, matched on
+    ``window``, the shadow of what follows it from one character before
+    ``end``. Most numbers are followed by their date or by nothing: the wide
+    window that a "của …" clause needs is shadowed only after "của"."""
     if _OF_NEXT.match(window, 1):
         window = _shade(text, end, end + _DATE_REACH)
     return _DATE_AFTER.match(window, 1)
@@ -363,13 +368,6 @@ def _alone_in_cell(text: str, start: int) -> bool:
     return before.rstrip(" \t*_").endswith("|")
 
 
-def _code_family(code: str | None) -> str:
-    """Kind codes as lists and shared symbols use them: Quy định's QĐi is
-    also written QĐ ("Quy định số 37, 41-QĐ/TW")."""
-    folded = fold(code or "")
-    return "qd" if folded == "qdi" else folded
-
-
 def _same_list(text: str, previous: Mention, start: int, number: DocNumber) -> bool:
     """True when ``number`` continues a list that ``previous`` opened with
     its kind word: only list punctuation between, and the same kind code."""
@@ -377,7 +375,7 @@ def _same_list(text: str, previous: Mention, start: int, number: DocNumber) -> b
         return False
     if _LIST_GAP.match(_shade(text, previous.after, start), 1) is None:
         return False
-    return _code_family(KIND_CODES.get(_kind_key(shadow(previous.kind_word).lower()))) == _code_family(number.code)
+    return code_family(_kind_code(previous.kind_word)) == code_family(number.code)
 
 
 def _relations(text: str):
