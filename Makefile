@@ -10,7 +10,7 @@ export NO_MKDOCS_2_WARNING := 1
 # (slogans in force) are taken from the last commit.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || date +%s)
 
-.PHONY: serve build rollback test check bench bench-refs offline clean
+.PHONY: serve build rollback test check bench bench-preview bench-refs offline clean
 
 $(STAMP): requirements.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "bantin cần Python 3.11 trở lên")'
@@ -20,8 +20,10 @@ $(STAMP): requirements.txt pyproject.toml
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
 
+# --dirty: each save rebuilds only the pages it changes (bantin.mkdocs.cache
+# keeps the rest right: navigation, listings, search, deleted pages).
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
 
 # Build into a new release folder and switch the `site` link to it in one
 # rename (src/bantin/publish.py): a failed or killed build never leaves half
@@ -43,6 +45,11 @@ test: $(STAMP)
 N ?= 1000 5000
 bench: $(STAMP)
 	$(BIN)/python bench/run.py --n $(N)
+
+# How fast the preview answers a save, and a publishing build with the cache
+# (writes bench/PREVIEW.md; about 15 min for N = 1000 5000).
+bench-preview: $(STAMP)
+	$(BIN)/python bench/preview.py --n $(N)
 
 # How fast citations are found at archive scale (a few seconds).
 bench-refs: $(STAMP)

@@ -54,7 +54,7 @@ def test_the_new_bulletin_has_no_python_and_no_overrides_of_its_own(tmp_path: Pa
 def test_the_editors_readme_gives_the_commands_to_preview_and_to_check(tmp_path: Path) -> None:
     scaffold(tmp_path / "b", Bulletin(ORG))
     readme = (tmp_path / "b" / "README.md").read_text(encoding="utf-8")
-    assert "mkdocs serve --dev-addr 127.0.0.1:8000" in readme
+    assert "mkdocs serve --dirty --dev-addr 127.0.0.1:8000" in readme
     assert "bantin check && mkdocs build --strict" in readme
 
 

@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from . import refs, status
+from . import originals, refs, status
 from .directives import load_directive, split_front_matter
+from .memo import Memo
 from .problems import ContentError, Problem
 from .records import Directive, SloganSet
 from .references import ReferenceInfo, load_reference_info
@@ -51,13 +52,16 @@ class Corpus:
 
 
 def load_corpus(
-    root: Path, content_dir: str = "content", progress: Callable[[int, int], None] | None = None
+    root: Path, content_dir: str = "content", progress: Callable[[int, int], None] | None = None,
+    memo: Memo | None = None,
 ) -> Corpus:
     """Load everything under ``root/content``; never raises for bad content.
 
     Problems are collected in ``Corpus.problems``; callers decide whether to
-    stop (the build does on any error).
+    stop (the build does on any error). With a ``memo``, a directive whose
+    file is unchanged since the memo's last build is not parsed again.
     """
+    load = memo.directive if memo is not None else load_directive
     content = root / content_dir
     if not content.is_dir():  # a wrong folder or option, not an empty bulletin: say so
         return Corpus((), (), (), problems=(Problem(content_dir, 1, None,
@@ -70,11 +74,13 @@ def load_corpus(
     problems: list[Problem] = stray_entries(content, CONTENT_FOLDERS, shown)
     directives: list[Directive] = []
 
+    finder = originals.Finder()
     directive_files = content_files(content / "directives", "*.md", problems, shown)
     for done, path in enumerate(directive_files, 1):
         if progress:
             progress(done, len(directive_files))
-        directive, found = load_directive(path, shown(path), path.relative_to(content).as_posix())
+        rel = path.relative_to(content).as_posix()
+        directive, found = load(path, shown(path), rel, finder.beside(path, rel))
         problems += found
         if directive:
             directives.append(directive)

@@ -13,7 +13,7 @@ from . import mdlimits, originals, refs, status, urls, yamlsrc
 from .fields import Fields
 from .problems import Problem
 from .records import AUTHORITIES, KIND_BY_NAME, LEVELS, UNDATED_FOLDER, Directive, Recipient, Signer
-from .sources import read_source
+from .sources import decode_source, read_raw
 from .text import squash_spaces
 
 DIRECTIVE_FIELDS = (
@@ -53,9 +53,21 @@ def _split(text: str) -> tuple[yamlsrc.Located | None, str, int]:
     return located, stripped, body_line
 
 
-def load_directive(path: Path, shown: str, rel: str) -> tuple[Directive | None, list[Problem]]:
-    """Read and validate one directive file. ``rel`` is its path under content/."""
-    text, problems = read_source(path, shown)
+def load_directive(path: Path, shown: str, rel: str, original: str | None | bool = True
+                   ) -> tuple[Directive | None, list[Problem]]:
+    """Read and validate one directive file. ``rel`` is its path under content/;
+    ``original``, the original file beside it (True: look for it)."""
+    raw, problems = read_raw(path, shown)
+    if raw is None:
+        return None, problems
+    return directive_from_bytes(raw, shown, rel, originals.beside(path, rel) if original is True else original or None)
+
+
+def directive_from_bytes(raw: bytes, shown: str, rel: str, original: str | None
+                         ) -> tuple[Directive | None, list[Problem]]:
+    """``load_directive`` for a file's bytes already read: the record depends
+    on nothing else, so it can be kept by them (``bantin.memo``)."""
+    text, problems = decode_source(raw, shown)
     if text is None:
         return None, problems
     try:
@@ -120,7 +132,7 @@ def load_directive(path: Path, shown: str, rel: str) -> tuple[Directive | None, 
         topics=f.strings("topics"),
         draft=f.boolean("draft"),
         replaced_by=_replaced_by(f),
-        original=originals.beside(path, rel),
+        original=original,
     )
     costly = mdlimits.hazards(body, body_line)
     for hazard in costly:

@@ -20,6 +20,7 @@ from typing import Iterable, Mapping
 
 from . import refs
 from .corpus import ReferenceInfo
+from .derived import once
 from .describe import Description, describe
 from .identity import Entry, Registry, local_dates
 from .numbers import DocNumber, parse_number
@@ -122,6 +123,11 @@ def _first_by_target(mine: tuple[Citation, ...]) -> dict[str, Citation]:
     return first
 
 
+def mentions_of(d: Directive) -> tuple[refs.Mention, ...]:
+    """The mentions of other documents in ``d``'s text (found once per record)."""
+    return once(d, "mentions", lambda: tuple(refs.find_mentions(d.body, own=d.doc_number, own_date=d.date)))
+
+
 def build_graph(directives: Iterable[Directive], references: Iterable[ReferenceInfo] = ()) -> Graph:
     """Resolve every mention in the published ``directives``."""
     directives = tuple(d for d in directives if not d.draft)
@@ -132,7 +138,7 @@ def build_graph(directives: Iterable[Directive], references: Iterable[ReferenceI
         if own[d.path]:
             registry.add(own[d.path], d.date, d)
 
-    mentions = {d.path: refs.find_mentions(d.body, own=own[d.path], own_date=d.date) for d in directives}
+    mentions = {d.path: mentions_of(d) for d in directives}
     # Dated mentions define documents first, so undated ones can find them.
     for found in mentions.values():
         registry.add_named(found)
@@ -152,7 +158,7 @@ def build_graph(directives: Iterable[Directive], references: Iterable[ReferenceI
         pairs = resolved[d.path]
         lines = d.lines_of(m.start for m, _ in pairs)  # mentions come in text order
         mine = tuple(
-            Citation(d.path, ids[entry], m, line, sentence_around(d.body, m.start, m.end))
+            Citation(d.path, ids[entry], m, line, _sentence(d, m))
             for (m, entry), line in zip(pairs, lines)
         )
         by_source[d.path] = mine
@@ -203,10 +209,28 @@ def _resolve_all(d: Directive, registry: Registry, found: list[refs.Mention]) ->
     return pairs, notes
 
 
+def _described(d: Directive, m: refs.Mention) -> Description | None:
+    """``describe`` of one mention of ``d``: its text alone decides, so it is kept on the record."""
+    seen: dict[tuple[int, int, int], Description | None] = once(d, "descriptions", dict)
+    key = (m.start, m.end, m.after)
+    if key not in seen:
+        seen[key] = describe(d.body, m)
+    return seen[key]
+
+
+def _sentence(d: Directive, m: refs.Mention) -> str:
+    """The sentence around a mention of ``d``, kept on the record as ``_described``."""
+    seen: dict[tuple[int, int], str] = once(d, "sentences", dict)
+    key = (m.start, m.end)
+    if key not in seen:
+        seen[key] = sentence_around(d.body, m.start, m.end)
+    return seen[key]
+
+
 def _collect_claims(d: Directive, mine: tuple[Citation, ...], claims: dict[str, list[Claim]]) -> None:
     """What ``d`` says of the issuer and subject of each document it cites."""
     for c in mine:
-        said: Description | None = describe(d.body, c.mention)
+        said = _described(d, c.mention)
         if said is not None:
             claims[c.target].append(Claim(said.issuer, said.subject, d.path, c.line))
 

@@ -33,6 +33,27 @@ def beside(markdown: Path, rel: str) -> str | None:
     return None
 
 
+class Finder:
+    """``beside`` for many files, reading each folder once (a year's folder
+    may hold thousands of directives: a glob per file grew with the square)."""
+
+    def __init__(self) -> None:
+        self._folders: dict[Path, dict[str, dict[str, Path]]] = {}
+
+    def beside(self, markdown: Path, rel: str) -> str | None:
+        folder = self._folders.get(markdown.parent)
+        if folder is None:
+            folder = self._folders[markdown.parent] = {}
+            for p in markdown.parent.iterdir():
+                if p.suffix.lower() in SUFFIXES and p.is_file():
+                    folder.setdefault(p.stem, {})[p.suffix.lower()] = p
+        by_suffix = folder.get(markdown.stem, {})
+        for suffix in SUFFIXES:
+            if suffix in by_suffix:
+                return str(PurePosixPath(rel).parent / by_suffix[suffix].name)
+        return None
+
+
 def site_name(original: str, page_src_uri: str) -> str:
     """Where the copy goes in the site: beside the page, lower-case suffix
     ("van-ban/2024/02-kh-btgduk/02-kh-btgduk.pdf" for "van-ban/2024/02-kh-btgduk.md")."""

@@ -96,11 +96,16 @@ def _too_big(size: int) -> str:
 # equal-looking numbers differ. None has a place in a directive.
 _FORMAT_CHARS = "".join(chr(c) for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)) == "Cf")
 _FORMAT = re.compile("[" + re.escape(_FORMAT_CHARS) + "]")
+_FORMAT_SET = frozenset(_FORMAT_CHARS)
 _BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
 def find_format(text: str) -> tuple[int, int, str] | None:
     """(1-based line, 1-based column, message) of the first invisible format character."""
+    # A set of a text's characters is made at C speed; searching with a class
+    # of every format character ran at 5 MB/s (3 s on a 1,000-directive archive).
+    if _FORMAT_SET.isdisjoint(text):
+        return None
     found = _FORMAT.search(text)
     if found is None:
         return None
@@ -115,28 +120,38 @@ def find_format(text: str) -> tuple[int, int, str] | None:
 # full-width forms of ASCII ("ＫＨ／ＴＷ") look like 0–9 and A–Z but are other
 # characters: a number typed with them would be another number, and its
 # citations another page. They become ASCII, as NFKC makes full-width forms.
-_LOOKALIKE = re.compile("[^\\D0-9]|[\uff01-\uff5e]")
 _TO_ASCII = {c: str(unicodedata.decimal(chr(c))) for c in range(sys.maxunicode + 1)
              if unicodedata.category(chr(c)) == "Nd" and not chr(c).isascii()}
 _TO_ASCII.update({c: chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)})
+_LOOKALIKE_SET = frozenset(map(chr, _TO_ASCII))
 
 
 def ascii_lookalikes(text: str) -> str:
     """``text`` with every decimal digit of another script written 0–9, and
     full-width letters and signs as ASCII."""
-    return text.translate(_TO_ASCII) if _LOOKALIKE.search(text) else text
+    return text if _LOOKALIKE_SET.isdisjoint(text) else text.translate(_TO_ASCII)
 
 
 def read_source(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
     """Decode a content file: UTF-8 (a BOM is allowed), any line ends, NFC,
     look-alike digits and letters as ASCII; refuse control and invisible
     format characters."""
+    raw, problems = read_raw(path, shown)
+    return (None, problems) if raw is None else decode_source(raw, shown)
+
+
+def read_raw(path: Path, shown: str) -> tuple[bytes | None, list[Problem]]:
+    """A content file's bytes, or the Vietnamese reason it cannot be read."""
     try:
-        raw = read_bytes(path)
+        return read_bytes(path), []
     except SourceRefused as refused:
         return None, [Problem(shown, 1, None, refused.message)]
     except OSError as error:
         return None, [Problem(shown, 1, None, cannot_read(error))]
+
+
+def decode_source(raw: bytes, shown: str) -> tuple[str | None, list[Problem]]:
+    """``read_source`` for bytes already read."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:

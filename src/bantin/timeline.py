@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Iterable, Iterator
 
 from .sentences import sentence_around
+from .derived import once
 from .links import Document, Graph
 from .records import KINDS, Directive
 from .text import finditer_near, fold
@@ -116,7 +117,12 @@ def _dates(body: str) -> Iterator[tuple[int, int]]:
             yield date.start(), date.end() + 2
 
 
-def find_deadlines(d: Directive) -> list[Deadline]:
+def find_deadlines(d: Directive) -> tuple[Deadline, ...]:
+    """The deadlines ``d``'s body sets, in text order (found once per record)."""
+    return once(d, "deadlines", lambda: tuple(_find_deadlines(d)))
+
+
+def _find_deadlines(d: Directive) -> list[Deadline]:
     """The deadlines ``d``'s body sets, in text order.
 
     A deadline of a dated directive cannot fall before its date of issue: such

@@ -28,6 +28,9 @@ class BantinConfig(base.Config):
     # the console (the web app manifest; the feed, which makes the theme
     # fetch sitemap.xml).
     disk_copy = c.Type(bool, default=False)
+    # Pages and records kept between builds (bantin.mkdocs.cache), under the
+    # folder of mkdocs.yml; "" keeps them in memory only (BANTIN_CACHE=0 too).
+    cache_dir = c.Type(str, default=".cache/bantin")
 
 
 _TYPE_WORDS = {bool: "true hoặc false", str: "chữ"}

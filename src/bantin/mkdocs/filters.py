@@ -53,8 +53,8 @@ def _embedded(build: Callable[[], Build | None]):  # type: ignore[no-untyped-def
         is there; it was rendered from Markdown like ``page.content`` itself.
         """
         current = build()
-        file = current.files.get_file_from_path(src_uri) if current and current.files else None
-        if file is None or file.page is None or file.page.content is None:
-            raise PluginError(f"bantin: chưa có nội dung trang {src_uri} (bản tin tháng cần dựng đầy đủ, không dùng --dirty)")
-        return Markup(embed.rebase(file.page.content, file.page.url, context["page"].url, prefix))
+        body = current.body_of(src_uri) if current else None
+        if body is None:
+            raise PluginError(f"bantin: chưa có nội dung trang {src_uri}")
+        return Markup(embed.rebase(body[0], body[1], context["page"].url, prefix))
     return embedded

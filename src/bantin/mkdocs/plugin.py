@@ -20,9 +20,9 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from bantin import feeds as feed_records
+from bantin.memo import Memo, code_version
 
-from . import csp, feeds, filters, nav, offline, site, theme
+from . import cache, csp, feeds, filters, nav, offline, site, theme
 from .config import BantinConfig, option_problems
 from .search import SearchFiles, SearchIndexer
 
@@ -36,14 +36,21 @@ class BantinPlugin(BasePlugin[BantinConfig]):
     def __init__(self) -> None:
         self._raw: dict[str, Any] = {}
         self.options = BantinConfig()
+        # Kept from build to build (each drops what the last build did not use):
+        self.memo = Memo()
+        self.pages = cache.PageCache()
+        self.code = code_version()
+        self.search_counts: dict = {}
+        self.templates = cache.Templates()
+        self.serving = False
         self._reset()
 
     def _reset(self) -> None:
         self.build: site.Build | None = None
         self.env: Environment | None = None
-        self.search = SearchIndexer()
+        self.search = SearchIndexer(kept=self.search_counts)
         self.shell = offline.Shell()
-        self.published: list[feed_records.Published] = []
+        self.hits: dict[str, cache.Rendered] = {}
 
     def load_config(self, options: dict[str, Any], config_file_path: str | None = None):  # type: ignore[override]
         """Options under ``plugins: [{bantin: …}]``, checked with Vietnamese messages."""
@@ -64,6 +71,13 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         theme.install(config)
         return config
 
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Once per ``mkdocs`` command. Being here makes MkDocs keep this one
+        instance across the rebuilds of ``mkdocs serve``, and with it the memo
+        and the page cache that make a rebuild fast."""
+        self.serving = command == "serve"
+        cache.quiet_dirty_warning()
+
     def on_serve(self, server, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
         """Rebuild the preview when content changes. Here rather than in
         ``watch:``, which MkDocs checks before any plugin runs, in English, when
@@ -77,7 +91,14 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         """Load and validate all content, then build the citation graph and the
         page specs, before MkDocs cleans the site: an error keeps the last site."""
         self._reset()
-        self.build = site.load(Path(config.config_file_path).parent, self.options.content_dir)
+        root = Path(config.config_file_path).parent
+        folder = cache.disk_folder(root, self.options.cache_dir, self.code)
+        if folder != self.pages.folder:  # the first build of this process: what earlier ones left
+            self.pages.folder = folder
+            if folder is not None:
+                self.memo.load(folder / cache.MEMO_FILE)
+        self.memo.begin()
+        self.build = site.load(root, self.options.content_dir, self.memo)
 
     @event_priority(100)
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -87,17 +108,23 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         Priority: 100 (run first), so other plugins (sitemap) see the pages.
         """
         assert self.build is not None
+        files = cache.always_built(files)
         site.add_pages(self.build, files, config)
         self.shell.add_notice(files, config)
         for template in (feeds.TEMPLATE, offline.WORKER_TEMPLATE):
             file = files.get_file_from_path(template)
             if file is not None:
                 files.remove(file)
+        shared = cache.shared_inputs(config, files, self.code)
+        self.pages.begin(cache.fingerprints(self.build.specs, shared, self.memo.key_of))
+        self.pages.mark_files(files)
+        self.build.bodies = self.pages.body
         return files
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         """Register the templates' filters and the shared navigation render, and
         keep the environment for the feed and the worker. Priority: default."""
+        env.bytecode_cache = self.templates
         filters.register(env, lambda: self.build, self.options, files)
         nav.install(env)
         self.env = env
@@ -110,22 +137,34 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         Priority: 100 (run first), so other plugins see the real title.
         """
         assert self.build is not None
-        site.set_meta(self.build, page)
-        return markdown
+        hit = self.pages.hit(page.file.src_uri)
+        site.set_meta(self.build, page, cached=hit is not None)
+        if hit is None:
+            return markdown
+        self.hits[page.file.src_uri] = hit
+        return ""
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """A page rendered before gets its article and contents back from the
+        cache (its Markdown was skipped). Priority: default."""
+        hit = self.hits.get(page.file.src_uri)
+        if hit is None:
+            return html
+        page.toc = hit.toc
+        return hit.content
 
     def on_page_context(self, context: dict, page: Page, config: MkDocsConfig, nav) -> dict:  # type: ignore[no-untyped-def]
         """Hand the template what it shows (as ``bantin``), and note each
         directive for the feed and each document for search. Priority: default."""
         assert self.build is not None
+        if page.file.src_uri in self.hits:
+            return context
         shown = site.page_context(self.build, page)
         if shown is not None:
             context["bantin"] = shown
         spec = self.build.specs.get(page.file.src_uri)
         if spec is not None:
             self.search.add_document(page, spec.context)
-            directive = spec.context.get("directive")
-            if directive is not None:
-                self.published.append(feed_records.Published(directive, page.url))
         return context
 
     @event_priority(-100)
@@ -136,8 +175,15 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         Priority: -100 (run last): the policy hashes the inline scripts that
         every other plugin and template put on the page.
         """
-        self.search.add_page(page, output)
-        output = csp.page(output, self.options)
+        hit = self.hits.get(page.file.src_uri)
+        if hit is not None:
+            output = hit.output
+            self.search.restore(page, hit.search)
+        else:
+            self.search.add_page(page, output)
+            output = csp.page(output, self.options)
+            self.pages.keep(page.file.src_uri, cache.Rendered(page.content or "", page.toc, output,
+                                                               self.search.docs.get(page.url)), page.file.abs_dest_path)
         self.shell.keep(page, output, self.search.results_url)
         return output
 
@@ -154,9 +200,22 @@ class BantinPlugin(BasePlugin[BantinConfig]):
 
         Priority: -50 (run late), after other plugins have written their files.
         """
-        assert self.env is not None
+        assert self.env is not None and self.build is not None and self.build.files is not None
         site_dir = Path(config.site_dir)
+        for page, rendered in self.pages.skipped(self.build.files):  # a dirty build left them as they were
+            self.search.restore(page, rendered.search)
+            self.shell.keep(page, rendered.output, self.search.results_url)
         search: SearchFiles = self.search.write(site_dir)
-        feeds.write(self.env, self.published, config, self.options)
+        feeds.write(self.env, site.published(self.build), config, self.options)
         for rel, text in self.shell.write(self.env, config, self.options, search).items():
             (site_dir / rel).write_text(text, encoding="utf-8")
+        self.pages.end(self.build.files, config.site_dir)
+        self.memo.end()
+        if self.pages.folder is not None and not self.serving:  # a preview saves once, when it stops
+            self.memo.save(self.pages.folder / cache.MEMO_FILE)
+
+    def on_shutdown(self) -> None:
+        """``mkdocs serve`` stops: save the records for the next build, free the rest."""
+        if self.pages.folder is not None:
+            self.memo.save(self.pages.folder / cache.MEMO_FILE)
+        self.memo, self.pages, self.search_counts = Memo(), cache.PageCache(), {}

@@ -46,11 +46,19 @@ class SearchIndexer:
 
     docs: dict[str, search.SearchDoc] = field(default_factory=dict)
     results_url: str = ""
+    kept: dict = field(default_factory=dict)  # ``build_index``'s counts, kept between builds
 
     def add_document(self, page: Page, context: Mapping[str, Any] | None) -> None:
         """A directive or cited document, from its page spec's records."""
         if not excluded(page) and context is not None and context.get("entry") is not None:
             self.docs[page.url] = _document(page, context)
+
+    def restore(self, page: Page, doc: search.SearchDoc | None) -> None:
+        """A page rendered in an earlier build: its document as it was then."""
+        if page.file.src_uri == RESULTS_PAGE:
+            self.results_url = page.url
+        if doc is not None:
+            self.docs[page.url] = doc
 
     def add_page(self, page: Page, output: str) -> None:
         """Any other page: its title, and the article as the reader sees it."""
@@ -63,7 +71,7 @@ class SearchIndexer:
 
     def write(self, site_dir: Path) -> SearchFiles:
         """Build the index and write its files, dropping earlier builds' versions."""
-        index = search.build_index(self.docs.values())
+        index = search.build_index(self.docs.values(), self.kept)
         out = search.files(index, self.results_url, extra={"f": search_facets.facets(index.docs, GUIDE)})
         folder = site_dir / search.FOLDER
         if folder.exists():

@@ -10,6 +10,7 @@ import logging
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
@@ -17,9 +18,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from bantin import feeds as feed_records
 from bantin import links, originals, pages
 from bantin.corpus import Corpus, load_corpus
+from bantin.memo import Memo
 from bantin.problems import WARNING, build_log, unexpected
+
+from .cache import CACHED_TEMPLATE, PageFile
 
 log = logging.getLogger("mkdocs.plugins.bantin")
 
@@ -34,14 +39,24 @@ class Build:
     content: Path
     files: Files | None = None
     urls: dict[str, str] = field(default_factory=dict)  # page URL by source path, for ``doc_url``
+    bodies: Callable[[str], str | None] = lambda src_uri: None  # a page's rendered article not built this time
+
+    def body_of(self, src_uri: str) -> tuple[str, str] | None:
+        """The rendered article of the page built from ``src_uri`` and its URL:
+        from this build, or (a page a dirty build skipped) from the cache."""
+        file = self.files.get_file_from_path(src_uri) if self.files else None
+        if file is None or file.page is None:
+            return None
+        content = file.page.content if file.page.content is not None else self.bodies(src_uri)
+        return (content, file.page.url) if content is not None else None
 
 
-def load(root: Path, content_dir: str) -> Build:
+def load(root: Path, content_dir: str, memo: Memo | None = None) -> Build:
     """Load and validate all content, then build the citation graph and the
     page specs; any unexpected failure becomes one Vietnamese message
     (``BANTIN_DEBUG=1`` shows the traceback instead)."""
     try:
-        return _load(root, content_dir)
+        return _load(root, content_dir, memo)
     except PluginError:
         raise
     except Exception as error:  # the last resort: MkDocs prints a traceback for anything but its own errors
@@ -50,8 +65,8 @@ def load(root: Path, content_dir: str) -> Build:
         raise PluginError(unexpected(error)) from None
 
 
-def _load(root: Path, content_dir: str) -> Build:
-    corpus = load_corpus(root, content_dir)
+def _load(root: Path, content_dir: str, memo: Memo | None) -> Build:
+    corpus = load_corpus(root, content_dir, memo=memo)
     if corpus.errors:
         listing = "\n".join(str(p) for p in corpus.errors)
         raise PluginError(f"Nội dung có {len(corpus.errors)} lỗi, không dựng trang:\n{listing}")
@@ -68,7 +83,7 @@ def add_pages(build: Build, files: Files, config: MkDocsConfig) -> None:
     for src_uri, spec in build.specs.items():
         if files.get_file_from_path(src_uri) is not None:
             raise PluginError(f"docs/{src_uri}: trùng đường dẫn với một trang được tạo tự động; hãy đổi tên tệp")
-        files.append(File.generated(config, src_uri, content=spec.markdown))
+        files.append(PageFile.generated(config, src_uri, content=spec.markdown))
     for d in build.corpus.published:
         if d.original:
             files.append(File.generated(config, originals.site_name(d.original, pages.directive_uri(d)),
@@ -76,15 +91,22 @@ def add_pages(build: Build, files: Files, config: MkDocsConfig) -> None:
     build.files = files
 
 
-def set_meta(build: Build, page: Page) -> None:
-    """A generated page's title, description and template, before rendering.
+def published(build: Build) -> list[feed_records.Published]:
+    """Every directive with its page's URL, for the feeds."""
+    return [feed_records.Published(spec.context["directive"], build.urls[uri]) for uri, spec in build.specs.items()
+            if spec.context.get("directive") is not None]
+
+
+def set_meta(build: Build, page: Page, cached: bool = False) -> None:
+    """A generated page's title, description and template, before rendering;
+    a page taken from the cache gets a template that renders nothing.
 
     Titles come from content and Material's templates print them unescaped:
     they are handed over already escaped (Markup is not escaped twice).
     """
     spec = build.specs.get(page.file.src_uri)
     if spec is not None:
-        page.meta.update(title=Markup.escape(spec.title), template=spec.template)
+        page.meta.update(title=Markup.escape(spec.title), template=CACHED_TEMPLATE if cached else spec.template)
         if spec.description:
             page.meta["description"] = Markup.escape(spec.description)
 

@@ -30,6 +30,7 @@ class PageSpec:
     markdown: str = ""
     context: Mapping[str, Any] = field(default_factory=dict)
     description: str | None = None
+    embeds: tuple[str, ...] = ()  # pages whose rendered text this one shows (a bulletin's print page)
 
 
 @dataclass(frozen=True)

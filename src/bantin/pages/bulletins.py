@@ -83,7 +83,7 @@ def _bulletin_pages(b: Bulletin, site: Site, directive_pages: Mapping[str, PageS
     return [
         PageSpec(bulletin_uri(b), title, "bantin/bulletin.html", _markdown(), context, description),
         PageSpec(print_uri(b), f"{title} (bản in đầy đủ)", "bantin/bulletin-print.html", _markdown(), context,
-                 f"{description}: toàn văn, để in"),
+                 f"{description}: toàn văn, để in", embeds=tuple(doc.entry.src_uri for doc in docs)),
     ]
 
 

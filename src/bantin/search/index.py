@@ -127,7 +127,12 @@ class _Vocabulary:
         return counts, n
 
 
-def build_index(docs: Iterable[SearchDoc]) -> Index:
+# What counting one document found, by key name rather than id: ids are
+# one build's, names are the same in every build (``build_index``'s ``kept``).
+Counted = tuple[tuple[str, ...], tuple[int, ...], int, frozenset[str]]
+
+
+def build_index(docs: Iterable[SearchDoc], kept: dict[SearchDoc, Counted] | None = None) -> Index:
     """The inverted index of ``docs``; document ids follow ``_order``.
 
     Counts are kept document by document; weights need every body's length
@@ -136,17 +141,21 @@ def build_index(docs: Iterable[SearchDoc]) -> Index:
     cycle, so the cycle collector is paused meanwhile: inside a build it
     would walk the whole site's objects again and again (it doubled the time
     on 5,000 directives).
+
+    ``kept`` holds each document's counts from earlier builds (a preview's):
+    a document met again is not counted again. It is left holding this
+    build's documents only.
     """
     paused = gc.isenabled()
     gc.disable()
     try:
-        return _build_index(docs)
+        return _build_index(docs, {} if kept is None else kept)
     finally:
         if paused:
             gc.enable()
 
 
-def _build_index(docs: Iterable[SearchDoc]) -> Index:
+def _build_index(docs: Iterable[SearchDoc], kept: dict[SearchDoc, Counted]) -> Index:
     ordered = tuple(sorted(docs, key=_order))
     urls = [d.url for d in ordered]
     if len(set(urls)) != len(urls):
@@ -155,29 +164,18 @@ def _build_index(docs: Iterable[SearchDoc]) -> Index:
     counted: list[tuple[list[int], list[int]]] = []  # per document: key ids, packed counts
     lengths: list[int] = []
     issuers: set[str] = set()
+    now: dict[SearchDoc, Counted] = {}
     for doc in ordered:
-        counts, length = vocabulary.count(doc.body)
+        found = kept.get(doc)
+        if found is None:
+            found = _count(doc, vocabulary)
+        now[doc] = found
+        names, values, length, its_issuers = found
         lengths.append(length)
-        for texts, shift in ((doc.head, _FIELD_BITS), (doc.meta, 2 * _FIELD_BITS)):
-            for key, c in vocabulary.count(texts)[0].items():
-                counts[key] = counts.get(key, 0) + (c << shift)
-        own: set[str] = set()
-        for spelling in doc.own_numbers:
-            number = vocabulary.numbers[spelling]
-            if number:
-                own.update(number[0])
-                issuers.add(number[1])
-        for spelling in doc.cited_numbers:
-            number = vocabulary.numbers[spelling]
-            if number:
-                issuers.add(number[1])
-                for term in number[0]:
-                    if term not in own:
-                        key = vocabulary.keys[term]
-                        counts[key] = counts.get(key, 0) + 1
-        for term in own:
-            counts[vocabulary.keys[term]] = _OWN
-        counted.append((list(counts), list(counts.values())))
+        issuers |= its_issuers
+        counted.append((list(map(vocabulary.keys.__getitem__, names)), list(values)))
+    kept.clear()
+    kept.update(now)
     # A phrase in more than half the documents hardly ranks (its idf is below
     # log 2) yet its postings are the longest: on a large site, such phrases
     # are left out (on a small one they cost nothing).
@@ -190,6 +188,34 @@ def _build_index(docs: Iterable[SearchDoc]) -> Index:
         term, _, var = name.partition(_VARIANT_SEP)
         postings[term].append((var, text))
     return Index(ordered, {term: tuple(lists) for term, lists in postings.items()}, frozenset(issuers))
+
+
+def _count(doc: SearchDoc, vocabulary: _Vocabulary) -> Counted:
+    """The key names of ``doc`` with their packed counts (body, head and meta
+    fields in one integer), its body's length in words, its numbers' issuers."""
+    counts, length = vocabulary.count(doc.body)
+    for texts, shift in ((doc.head, _FIELD_BITS), (doc.meta, 2 * _FIELD_BITS)):
+        for key, c in vocabulary.count(texts)[0].items():
+            counts[key] = counts.get(key, 0) + (c << shift)
+    own: set[str] = set()
+    issuers: set[str] = set()
+    for spelling in doc.own_numbers:
+        number = vocabulary.numbers[spelling]
+        if number:
+            own.update(number[0])
+            issuers.add(number[1])
+    for spelling in doc.cited_numbers:
+        number = vocabulary.numbers[spelling]
+        if number:
+            issuers.add(number[1])
+            for term in number[0]:
+                if term not in own:
+                    key = vocabulary.keys[term]
+                    counts[key] = counts.get(key, 0) + 1
+    for term in own:
+        counts[vocabulary.keys[term]] = _OWN
+    names = vocabulary.keys.names
+    return tuple(names[k] for k in counts), tuple(counts.values()), length, frozenset(issuers)
 
 
 def _inverse_norms(ordered: Sequence[SearchDoc], lengths: Sequence[int]) -> list[float]:

@@ -1,0 +1,133 @@
+"""Work kept between builds, by what it was computed from.
+
+``mkdocs serve`` rebuilds in one process after every save, and a publishing
+build may start from the previous build's cache: a directive whose file has
+not changed is neither parsed nor searched for citations again. A record
+depends on its file's bytes and names alone, so it is kept by their hash; what
+is computed from one record alone (its mentions, its deadlines) is kept on the
+record (``derived.once``), so it lives exactly as long as the record.
+
+Entries a build did not use are dropped when it ends: memory stays that of
+one build, however many rebuilds a preview goes through. On disk, a cache
+belongs to one version of bantin's code (``code_version``): records written by
+other code are never read back.
+"""
+
+from __future__ import annotations
+
+import copyreg
+import hashlib
+import logging
+import os
+import pickle
+import tempfile
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from .directives import directive_from_bytes
+from .problems import Problem
+from .records import Directive
+from .sources import read_raw
+
+log = logging.getLogger("mkdocs.plugins.bantin")
+
+def _proxy(items: dict) -> MappingProxyType:
+    return MappingProxyType(items)
+
+
+# Records hold read-only mappings; pickle cannot write them by itself.
+copyreg.pickle(MappingProxyType, lambda m: (_proxy, (dict(m),)))
+
+
+def digest(*parts: bytes | str) -> bytes:
+    h = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        data = part.encode() if isinstance(part, str) else part
+        h.update(len(data).to_bytes(8, "little"))
+        h.update(data)
+    return h.digest()
+
+
+def code_version() -> str:
+    """A hash of bantin's own code and of the versions of what renders pages:
+    a cache written by other code is another cache."""
+    from importlib.metadata import version
+
+    h = hashlib.blake2b(digest_size=12)
+    package = Path(__file__).parent
+    for path in sorted(package.rglob("*")):
+        if path.suffix in (".py", ".html", ".js", ".css", ".xml", ".json") and path.is_file():
+            h.update(path.relative_to(package).as_posix().encode())
+            h.update(path.read_bytes())
+    for name in ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions"):
+        try:
+            h.update(f"{name}={version(name)}".encode())
+        except Exception:  # not installed: nothing of it to depend on
+            pass
+    return h.hexdigest()
+
+
+Loaded = tuple[Directive | None, list[Problem]]
+
+
+class Memo:
+    """Directive records by the hash of their file, across builds."""
+
+    def __init__(self) -> None:
+        self._loaded: dict[bytes, Loaded] = {}
+        self._used: set[bytes] = set()
+        self._keys: dict[int, bytes] = {}  # id(record) -> its file's hash, for ``key_of``
+
+    def begin(self) -> None:
+        """A build starts: nothing of it used yet."""
+        self._used = set()
+
+    def end(self) -> None:
+        """A build ended: forget what it did not use."""
+        self._loaded = {k: v for k, v in self._loaded.items() if k in self._used}
+        self._keys = {id(d): k for k, (d, _) in self._loaded.items() if d is not None}
+
+    def directive(self, path: Path, shown: str, rel: str, original: str | None) -> Loaded:
+        """``directives.load_directive``, kept by the file's bytes and names."""
+        raw, problems = read_raw(path, shown)
+        if raw is None:
+            return None, problems
+        key = digest(rel, shown, original or "", raw)
+        self._used.add(key)
+        hit = self._loaded.get(key)
+        if hit is None:
+            directive, found = directive_from_bytes(raw, shown, rel, original)
+            hit = self._loaded[key] = (directive, list(found))
+            if directive is not None:
+                self._keys[id(directive)] = key
+        return hit[0], list(hit[1])
+
+    def key_of(self, record: Directive) -> bytes | None:
+        """The hash a record was kept by; None for a record read elsewhere."""
+        return self._keys.get(id(record))
+
+    # -- on disk ------------------------------------------------------------
+
+    def save(self, path: Path) -> None:
+        """Write what the last build used, atomically (a killed build leaves
+        the previous cache or none, never half of one)."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".memo-")
+        with os.fdopen(fd, "wb") as out:
+            pickle.dump(self._loaded, out, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+
+    def load(self, path: Path) -> None:
+        """Read a cache ``save`` wrote; a missing or unreadable one is no cache."""
+        try:
+            with open(path, "rb") as handle:
+                loaded: Any = pickle.load(handle)
+        except FileNotFoundError:
+            return
+        except Exception as error:  # a cache is never worth failing a build for
+            log.info("bantin: bỏ qua bộ nhớ đệm %s (%s)", path, type(error).__name__)
+            return
+        if isinstance(loaded, dict):
+            self._loaded.update(loaded)
+            self._keys.update({id(d): k for k, (d, _) in loaded.items() if d is not None})
