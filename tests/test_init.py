@@ -39,6 +39,15 @@ def test_a_new_bulletin_builds_strict_with_no_warning_and_names_its_organisation
     assert "Đọc văn bản đúng, hiểu văn bản đủ, làm theo văn bản nghiêm!" in page(project / "site", "/khau-hieu/")
 
 
+def test_a_new_bulletin_needs_no_validation_setting_to_keep_its_generated_pages_out_of_the_nav(
+        tmp_path: Path) -> None:
+    scaffold(tmp_path / "b", Bulletin(ORG))
+    assert "omitted_files" not in (tmp_path / "b" / "mkdocs.yml").read_text(encoding="utf-8")
+    result = build(tmp_path / "b")
+    assert result.returncode == 0, result.stderr
+    assert 'not included in the "nav"' not in result.stderr
+
+
 def test_the_new_bulletin_has_no_python_and_no_overrides_of_its_own(tmp_path: Path) -> None:
     written = scaffold(tmp_path / "b", Bulletin(ORG))
     names = sorted(p.relative_to(tmp_path / "b").as_posix() for p in written)

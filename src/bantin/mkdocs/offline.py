@@ -34,7 +34,7 @@ from pathlib import PurePosixPath
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from bantin import icons
@@ -62,7 +62,8 @@ class Shell:
     pages: dict[str, str] = field(default_factory=dict)
 
     def add_notice(self, files: Files, config: MkDocsConfig) -> None:
-        files.append(File.generated(config, NOTICE_URI, content=_notice_markdown(files)))
+        files.append(File.generated(config, NOTICE_URI, content=_notice_markdown(files),
+                                    inclusion=InclusionLevel.NOT_IN_NAV))
         self.files = files
 
     def keep(self, page: Page, output: str, search_page: str) -> None:
