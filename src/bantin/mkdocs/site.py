@@ -17,11 +17,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from bantin import links, originals, pages
+from bantin import links, originals, pages, paths
 from bantin.corpus import Corpus, load_corpus
 from bantin.problems import WARNING, build_log, unexpected
-
-from .search import RESULTS_PAGE
 
 log = logging.getLogger("mkdocs.plugins.bantin")
 
@@ -75,7 +73,7 @@ def add_pages(build: Build, files: Files, config: MkDocsConfig) -> None:
         if files.get_file_from_path(src_uri) is not None:
             raise PluginError(f"docs/{src_uri}: trùng đường dẫn với một trang được tạo tự động; hãy đổi tên tệp")
         files.append(File.generated(config, src_uri, content=spec.markdown, inclusion=InclusionLevel.NOT_IN_NAV))
-    results = files.get_file_from_path(RESULTS_PAGE)
+    results = files.get_file_from_path(paths.SEARCH_URI)
     if results is not None and results.inclusion is InclusionLevel.INCLUDED:  # no exclude_docs etc. named it
         results.inclusion = InclusionLevel.NOT_IN_NAV
     for d in build.corpus.published:
