@@ -26,6 +26,13 @@ def test_every_page_paths_names_is_a_page_of_the_sample_site(built_site: Path) -
     assert [u for u in uris if not (built_site / _url(u)).is_file()] == []
 
 
+def test_every_file_paths_names_is_in_the_sample_site_and_named_by_its_pages(built_site: Path) -> None:
+    files = [paths.FEED, paths.FEED_INDEX, paths.MANIFEST, paths.WORKER, paths.app_icon(192), paths.app_icon(512)]
+    assert [f for f in files if not (built_site / f).is_file()] == []
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    assert [f for f in (paths.FEED, paths.MANIFEST, paths.app_icon(192)) if f'href="{f}"' not in home] == []
+
+
 def test_links_into_a_page_find_the_anchor_paths_names(built_site: Path) -> None:
     bulletin = (built_site / _url(paths.bulletin_print_uri("2024-12"))).read_text(encoding="utf-8")
     anchor = paths.BULLETIN_SLOGANS

@@ -9,6 +9,7 @@ Templates read this module as ``bantin_paths``.
 
 from __future__ import annotations
 
+from .icons import file_name as _icon_name
 from .records import UNDATED_FOLDER
 
 HOME_URI = "index.md"
@@ -26,6 +27,12 @@ SLOGANS_URI = f"{SLOGANS}/index.md"
 SEARCH_URI = "tim-kiem.md"  # the site's own page (docs/tim-kiem.md), filled in by search.js
 OFFLINE_NOTICE_URI = "ngoai-tuyen/index.md"
 UNDATED_URI = f"{ARCHIVE}/{UNDATED_FOLDER}/index.md"  # the listing of directives without a date
+
+# Files at the site's root that pages name.
+FEED = "van-ban-moi.xml"  # the Atom feed of new directives
+FEED_INDEX = "van-ban.json"  # every directive, for other tools
+MANIFEST = "manifest.webmanifest"  # the web app manifest (add to home screen)
+WORKER = "sw.js"  # the service worker, at the root so its scope is the whole site
 
 # Anchors: ids in a page that links from elsewhere point at.
 BULLETIN_SLOGANS = "khau-hieu"  # a bulletin's section of slogans in use
@@ -51,6 +58,11 @@ def bulletin_uri(slug: str) -> str:
 
 def bulletin_print_uri(slug: str) -> str:
     return f"{BULLETINS}/{slug}/{PRINT}/index.md"
+
+
+def app_icon(size: int) -> str:
+    """The app icon of ``size`` pixels, as the theme ships it (bantin.icons draws it)."""
+    return f"assets/images/{_icon_name(size)}"
 
 
 def bulletin_document_anchor(n: int) -> str:

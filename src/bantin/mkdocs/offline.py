@@ -43,10 +43,10 @@ from .config import BantinConfig
 from .search import SearchFiles
 
 NOTICE_URI = paths.OFFLINE_NOTICE_URI
-MANIFEST = "manifest.webmanifest"
-WORKER = "sw.js"
+MANIFEST = paths.MANIFEST
+WORKER = paths.WORKER
 WORKER_TEMPLATE = "bantin/sw.js"
-ICONS = {size: f"assets/images/{icons.file_name(size)}" for size in icons.SIZES}
+ICONS = {size: paths.app_icon(size) for size in icons.SIZES}
 # Pages precached for every reader, by source; the ones a build lacks are skipped.
 SHELL_PAGES = (paths.HOME_URI, paths.TIMELINE_URI, paths.SLOGANS_URI, paths.BULLETINS_URI, NOTICE_URI)
 
