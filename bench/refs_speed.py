@@ -12,27 +12,17 @@ Prints one Markdown table row: size, mentions, mentions per MB, MB/s.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import sys
 import time
-from pathlib import Path
+
+import generate
 
 from bantin import refs
 from bantin.corpus import split_front_matter
 
-BENCH = Path(__file__).resolve().parent
-
-
-def _generator():
-    spec = importlib.util.spec_from_file_location("bench_generate", BENCH / "generate.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
 
 def bodies(n: int) -> list[str]:
-    archive = _generator().generate(n)
+    archive = generate.generate(n)
     return [split_front_matter(text)[1] for path, text in sorted(archive.files.items())
             if path.startswith("content/directives/")]
 

@@ -37,6 +37,13 @@ def run_build(project: Path, *extra: str) -> BuildResult:
     return BuildResult(proc.returncode, proc.stdout + proc.stderr, site)
 
 
+def set_options(project: Path, yaml_lines: str) -> None:
+    """Add ``yaml_lines`` (indented by four) to ``extra.bantin`` in the project's mkdocs.yml."""
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  bantin:\n", "  bantin:\n" + yaml_lines, 1),
+                      encoding="utf-8")
+
+
 def copy_project(dest: Path) -> Path:
     """A copy of everything a build reads, to break without harm."""
     dest.mkdir(parents=True, exist_ok=True)

@@ -15,7 +15,7 @@ import pytest
 
 from bantin.bulletins import monthly
 from bantin.corpus import load_corpus
-from conftest import ROOT, page, run_build
+from conftest import ROOT, page, run_build, set_options
 from htmltext import text
 
 BULLETIN = "/ban-tin/2024-12/"
@@ -60,9 +60,7 @@ def test_the_cover_names_the_bulletin_the_month_and_whose_documents_they_are(bui
 
 
 def test_a_configured_organisation_heads_the_cover(project: Path) -> None:
-    config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace(
-        "  bantin:\n", "  bantin:\n    organisation: Đảng bộ Khối Các cơ quan tỉnh\n", 1), encoding="utf-8")
+    set_options(project, "    organisation: Đảng bộ Khối Các cơ quan tỉnh\n")
     result = run_build(project)
     assert result.returncode == 0, result.output
     assert text(page(result.site, BULLETIN), "bt-bulletin__org") == "Đảng bộ Khối Các cơ quan tỉnh"

@@ -3,6 +3,7 @@ from the wheel alone: theme, plugin and scaffold all ship in the package."""
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import os
 import shutil
@@ -14,7 +15,9 @@ from pathlib import Path
 import pytest
 import yaml
 
+from bantin.cli import build_parser
 from bantin.init import Bulletin, InitError, scaffold
+from bantin.mkdocs.config import BantinConfig
 from conftest import ROOT, page
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1767225600"}
@@ -37,6 +40,15 @@ def test_a_new_bulletin_builds_strict_with_no_warning_and_names_its_organisation
     assert "Văn bản chỉ đạo, hướng dẫn của Ban Tuyên giáo Huyện ủy Vĩnh An" in home
     assert (project / "site" / "van-ban" / str(dt.date.today().year) / "01-kh" / "index.html").is_file()
     assert "Đọc văn bản đúng, hiểu văn bản đủ, làm theo văn bản nghiêm!" in page(project / "site", "/khau-hieu/")
+
+
+def test_a_new_bulletin_needs_no_validation_setting_to_keep_its_generated_pages_out_of_the_nav(
+        tmp_path: Path) -> None:
+    scaffold(tmp_path / "b", Bulletin(ORG))
+    assert "omitted_files" not in (tmp_path / "b" / "mkdocs.yml").read_text(encoding="utf-8")
+    result = build(tmp_path / "b")
+    assert result.returncode == 0, result.stderr
+    assert 'not included in the "nav"' not in result.stderr
 
 
 def test_the_new_bulletin_has_no_python_and_no_overrides_of_its_own(tmp_path: Path) -> None:
@@ -134,3 +146,14 @@ def test_a_misspelt_or_mistyped_plugin_option_is_said_in_vietnamese(tmp_path: Pa
     assert result.returncode == 1
     assert "Plugin 'bantin' option 'bulletn_name': không có tùy chọn này; có phải là 'bulletin_name'?" in result.stderr
     assert "Plugin 'bantin' option 'csp': phải là true hoặc false, không phải 'no'" in result.stderr
+
+
+def test_the_editors_guide_to_a_new_bulletin_shows_every_option_of_bantin_init_and_of_the_plugin() -> None:
+    guide = (ROOT / "docs" / "huong-dan-bien-tap" / "ban-tin-moi.md").read_text(encoding="utf-8")
+    assert "pip install bantin" in guide
+    commands = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction))
+    flags = [f for a in commands.choices["init"]._actions for f in a.option_strings if f not in ("-h", "--help")]
+    assert flags and [f for f in flags if f"`{f}`" not in guide] == []
+    # disk_copy belongs to this repository's `make offline`, not to a department's bulletin.
+    options = [name for name, _ in BantinConfig._schema if name != "disk_copy"]
+    assert [o for o in options if f"`{o}`" not in guide] == []

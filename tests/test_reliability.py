@@ -6,7 +6,7 @@ import shutil
 import unicodedata
 from pathlib import Path
 
-from conftest import page, run_build
+from conftest import page, run_build, set_options
 from htmltext import text
 
 CV229 = "content/directives/2024/229-cv-btghu.md"
@@ -66,9 +66,7 @@ def test_a_reference_file_with_a_bad_link_fails_with_its_line(project: Path) -> 
 
 
 def test_a_misspelt_or_mistyped_option_in_mkdocs_yml_is_named_in_vietnamese(project: Path) -> None:
-    config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace(
-        "  bantin:\n", '  bantin:\n    bulletn_name: Bản tin\n    csp: "no"\n', 1), encoding="utf-8")
+    set_options(project, '    bulletn_name: Bản tin\n    csp: "no"\n')
     result = run_build(project)
     assert result.returncode != 0
     assert ("mkdocs.yml: extra.bantin.bulletn_name: không có tùy chọn này; có phải là 'bulletin_name'?; "

@@ -61,8 +61,12 @@ def test_sap_xep_bo_may(tab, site: str) -> None:
 
 
 def test_khoa_xiii_with_the_old_tone_placement(tab, site: str) -> None:
-    assert typed(tab, site, "khoá XIII")[:5] == [HD_CB, KH02, CV229, "dan-chieu/173-hd-btgtw-2024/",
-                                                 "dan-chieu/61-hd-btghu-2024/"]
+    found = typed(tab, site, "khoá XIII")
+    assert found[:4] == [HD_CB, KH02, CV229, "dan-chieu/173-hd-btgtw-2024/"]
+    # The next two score within a hair of each other (the slogans page and a
+    # cited guide): their order follows how many pages the site indexes, so
+    # only their place after the four is the behaviour.
+    assert set(found[4:6]) == {"dan-chieu/61-hd-btghu-2024/", "khau-hieu/"}
 
 
 def test_a_number_gives_its_page_then_its_citers_only(tab, site: str) -> None:

@@ -8,10 +8,13 @@ so a configuration that inherits (mkdocs.offline.yml) can change one option.
 from __future__ import annotations
 
 import difflib
+import re
 from typing import Any, Mapping
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+
+from bantin import icons
 
 
 class BantinConfig(base.Config):
@@ -31,6 +34,9 @@ class BantinConfig(base.Config):
     # Pages and records kept between builds (bantin.mkdocs.cache), under the
     # folder of mkdocs.yml; "" keeps them in memory only (BANTIN_CACHE=0 too).
     cache_dir = c.Type(str, default=".cache/bantin")
+    # The browser's bar and the installed app (meta theme-color, manifest):
+    # Party red, as the header in bantin.css and the app icon are.
+    theme_color = c.Type(str, default=icons.RED)
 
 
 _TYPE_WORDS = {bool: "true hoặc false", str: "chữ"}
@@ -52,4 +58,10 @@ def option_problems(raw: Mapping[str, Any]) -> tuple[BantinConfig, list[tuple[st
     errors, _ = options.validate()
     for key, _error in errors:
         problems.append((key, f"phải là {_TYPE_WORDS[schema[key]._type]}, không phải {raw[key]!r}"))
+    if not errors and not _COLOUR.fullmatch(options.theme_color):
+        problems.append(("theme_color", f"phải là mã màu dạng #rrggbb, ví dụ {icons.RED}, không phải "
+                                        f"{options.theme_color!r}"))
     return options, problems
+
+
+_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")

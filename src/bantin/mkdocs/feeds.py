@@ -9,13 +9,13 @@ from pathlib import Path
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 
-from bantin import feeds
+from bantin import feeds, paths
 
 from .config import BantinConfig
 
-FEED_PATH = "van-ban-moi.xml"
+FEED_PATH = paths.FEED
 TEMPLATE = "bantin/feeds/atom.xml"
-INDEX_PATH = "van-ban.json"
+INDEX_PATH = paths.FEED_INDEX
 
 
 def write(env: Environment, published: list[feeds.Published], config: MkDocsConfig, options: BantinConfig) -> None:

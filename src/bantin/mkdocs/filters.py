@@ -10,7 +10,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.utils import get_relative_url
 
-from bantin import embed, formatting
+from bantin import embed, formatting, paths
 
 from .config import BantinConfig
 from .site import Build
@@ -26,6 +26,7 @@ def register(env: Environment, build: Callable[[], Build | None], options: Banti
     env.filters["doc_url"] = _doc_url(build)
     env.filters["embedded"] = _embedded(build)
     env.globals["bantin_options"] = options
+    env.globals["bantin_paths"] = paths
     current = build()
     if current is not None:
         current.urls = {f.src_uri: f.url for f in files}

@@ -34,22 +34,21 @@ from pathlib import PurePosixPath
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from bantin import icons
+from bantin import icons, paths
 
 from .config import BantinConfig
 from .search import SearchFiles
 
-NOTICE_URI = "ngoai-tuyen/index.md"
-MANIFEST = "manifest.webmanifest"
-WORKER = "sw.js"
+NOTICE_URI = paths.OFFLINE_NOTICE_URI
+MANIFEST = paths.MANIFEST
+WORKER = paths.WORKER
 WORKER_TEMPLATE = "bantin/sw.js"
-ICONS = {size: f"assets/images/{icons.file_name(size)}" for size in icons.SIZES}
-THEME = icons.RED
+ICONS = {size: paths.app_icon(size) for size in icons.SIZES}
 # Pages precached for every reader, by source; the ones a build lacks are skipped.
-SHELL_PAGES = ("index.md", "dong-thoi-gian/index.md", "khau-hieu/index.md", "ban-tin/index.md", NOTICE_URI)
+SHELL_PAGES = (paths.HOME_URI, paths.TIMELINE_URI, paths.SLOGANS_URI, paths.BULLETINS_URI, NOTICE_URI)
 
 
 @dataclass
@@ -62,7 +61,8 @@ class Shell:
     pages: dict[str, str] = field(default_factory=dict)
 
     def add_notice(self, files: Files, config: MkDocsConfig) -> None:
-        files.append(File.generated(config, NOTICE_URI, content=_notice_markdown(files)))
+        files.append(File.generated(config, NOTICE_URI, content=_notice_markdown(files),
+                                    inclusion=InclusionLevel.NOT_IN_NAV))
         self.files = files
 
     def keep(self, page: Page, output: str, search_page: str) -> None:
@@ -125,12 +125,12 @@ def _notice_markdown(files: Files) -> str:
     """
     here = PurePosixPath(NOTICE_URI).parent
     readable = [(label, uri) for label, uri in (
-        ("Trang chủ", "index.md"),
-        ("Dòng thời gian", "dong-thoi-gian/index.md"),
-        ("Khẩu hiệu tuyên truyền", "khau-hieu/index.md"),
-        ("Bản tin tháng (danh sách)", "ban-tin/index.md"),
-        ("Tìm kiếm trong các trang đã lưu", "tim-kiem.md"),
-    ) if uri == "index.md" or files.get_file_from_path(uri) is not None]
+        ("Trang chủ", paths.HOME_URI),
+        ("Dòng thời gian", paths.TIMELINE_URI),
+        ("Khẩu hiệu tuyên truyền", paths.SLOGANS_URI),
+        ("Bản tin tháng (danh sách)", paths.BULLETINS_URI),
+        ("Tìm kiếm trong các trang đã lưu", paths.SEARCH_URI),
+    ) if uri == paths.HOME_URI or files.get_file_from_path(uri) is not None]
     links = "\n".join(f"- [{label}]({_relative(uri, here)})" for label, uri in readable)
     return (
         "---\nsearch:\n  exclude: true\nhide:\n  - toc\n---\n\n"
@@ -214,6 +214,6 @@ def _manifest(config: MkDocsConfig, options: BantinConfig) -> str:
         "scope": "./",
         "display": "standalone",
         "background_color": "#ffffff",
-        "theme_color": THEME,
+        "theme_color": options.theme_color,
         "icons": icons,
     }, ensure_ascii=False, indent=1) + "\n"

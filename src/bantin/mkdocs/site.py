@@ -15,11 +15,11 @@ from typing import Callable
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from bantin import feeds as feed_records
-from bantin import links, originals, pages
+from bantin import links, originals, pages, paths
 from bantin.corpus import Corpus, load_corpus
 from bantin.memo import Memo
 from bantin.problems import WARNING, build_log, unexpected
@@ -79,11 +79,18 @@ def _load(root: Path, content_dir: str, memo: Memo | None) -> Build:
 
 def add_pages(build: Build, files: Files, config: MkDocsConfig) -> None:
     """A generated page for every spec, and each original file (PDF, Word)
-    beside its directive's page, as the editor left it."""
+    beside its directive's page, as the editor left it.
+
+    Generated pages, and the search results page, are reached from listings
+    and the search box, not the nav: NOT_IN_NAV tells MkDocs so.
+    """
     for src_uri, spec in build.specs.items():
         if files.get_file_from_path(src_uri) is not None:
             raise PluginError(f"docs/{src_uri}: trùng đường dẫn với một trang được tạo tự động; hãy đổi tên tệp")
-        files.append(PageFile.generated(config, src_uri, content=spec.markdown))
+        files.append(PageFile.generated(config, src_uri, content=spec.markdown, inclusion=InclusionLevel.NOT_IN_NAV))
+    results = files.get_file_from_path(paths.SEARCH_URI)
+    if results is not None and results.inclusion is InclusionLevel.INCLUDED:  # no exclude_docs etc. named it
+        results.inclusion = InclusionLevel.NOT_IN_NAV
     for d in build.corpus.published:
         if d.original:
             files.append(File.generated(config, originals.site_name(d.original, pages.directive_uri(d)),

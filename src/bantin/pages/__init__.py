@@ -13,13 +13,14 @@ import posixpath
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping
 
+from .. import paths
 from ..corpus import Corpus, issuer_label
 from ..links import Document, Graph
 from ..records import Directive
 from .passages import Excerpt, Passage
 
 HOME_NEWEST = 20
-ARCHIVE_URI = "van-ban/index.md"
+ARCHIVE_URI = paths.ARCHIVE_URI
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,7 @@ class Facet:
 
 
 def directive_uri(d: Directive) -> str:
-    return f"van-ban/{d.folder}/{d.slug}.md"
+    return paths.directive_uri(d.folder, d.slug)
 
 
 def document_uri(doc: Document) -> str:

@@ -12,6 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Mapping
 
+from .. import paths
 from ..records import KIND_BY_NAME, UNDATED_FOLDER, Directive
 from ..corpus import issuer_slug
 from ..text import fold
@@ -58,8 +59,8 @@ def _listing_pages(published: list[Directive], entries: Mapping[str, Entry]) -> 
         labels.setdefault(issuer, issuer_label(d))
 
     def uri(group: str, key: str) -> str:
-        prefix = {"year": "van-ban", "kind": "van-ban/loai", "issuer": "van-ban/co-quan"}[group]
-        return f"{prefix}/{key}/index.md"
+        prefix = {"year": paths.ARCHIVE, "kind": paths.KINDS, "issuer": paths.ISSUERS}[group]
+        return paths.index_uri(f"{prefix}/{key}")
 
     facets: dict[str, list[Facet]] = {}
     specs = []
@@ -78,8 +79,7 @@ def _listing_pages(published: list[Directive], entries: Mapping[str, Entry]) -> 
 def _pages(first_uri: str, title: str, entries: list[Entry], group: str) -> list[PageSpec]:
     """A listing cut into pages: ``…/index.md``, ``…/trang-2/index.md``, …"""
     chunks = [entries[i:i + LISTING_PAGE_SIZE] for i in range(0, len(entries), LISTING_PAGE_SIZE)] or [[]]
-    folder = first_uri.removesuffix("index.md")
-    uris = tuple([first_uri] + [f"{folder}trang-{n}/index.md" for n in range(2, len(chunks) + 1)])
+    uris = tuple([first_uri] + [paths.listing_page_uri(first_uri, n) for n in range(2, len(chunks) + 1)])
     return [
         PageSpec(uris[n - 1], title if n == 1 else f"{title} (trang {n})", "bantin/listing.html",
                  context={"entries": chunk, "group": group, "pager": Pager(n, uris, len(entries))})

@@ -15,13 +15,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Mapping
 
+from .. import paths
 from ..bulletins import Bulletin, monthly, slogans_in_force
-from ..records import UNDATED_FOLDER, Directive
+from ..records import Directive
 from ..summary import Summary
 from . import Entry, Facet, PageSpec, Site, directive_uri
 
-INDEX_URI = "ban-tin/index.md"
-UNDATED_URI = f"van-ban/{UNDATED_FOLDER}/index.md"
+INDEX_URI = paths.BULLETINS_URI
 PRINT_LINK = "Bản in đầy đủ của bản tin (để in, A4)"
 
 
@@ -38,11 +38,11 @@ class Document:
 
 
 def bulletin_uri(b: Bulletin) -> str:
-    return f"ban-tin/{b.slug}/index.md"
+    return paths.bulletin_uri(b.slug)
 
 
 def print_uri(b: Bulletin) -> str:
-    return f"ban-tin/{b.slug}/ban-in/index.md"
+    return paths.bulletin_print_uri(b.slug)
 
 
 def build(site: Site, directive_pages: Mapping[str, PageSpec]) -> list[PageSpec]:
@@ -56,7 +56,7 @@ def build(site: Site, directive_pages: Mapping[str, PageSpec]) -> list[PageSpec]
         context={
             "months": [Facet(b.label, bulletin_uri(b), len(b.directives)) for b in bulletins],
             "undated": len(undated),
-            "undated_uri": UNDATED_URI if undated else None,
+            "undated_uri": paths.UNDATED_URI if undated else None,
         },
     ))
     return specs
@@ -69,7 +69,7 @@ def _document(d: Directive, anchor: str, site: Site, directive_pages: Mapping[st
 
 def _bulletin_pages(b: Bulletin, site: Site, directive_pages: Mapping[str, PageSpec]) -> list[PageSpec]:
     directives = {d.path: d for d in site.published}
-    docs = [_document(d, f"van-ban-{i}", site, directive_pages) for i, d in enumerate(b.directives, 1)]
+    docs = [_document(d, paths.bulletin_document_anchor(i), site, directive_pages) for i, d in enumerate(b.directives, 1)]
     context = {
         "bulletin": b,
         "documents": docs,

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
+from .. import paths
 from ..links import Citation
 from ..sentences import clean
 
@@ -52,7 +53,7 @@ def passages(body: str, citations: Iterable[Citation]) -> list[Passage]:
         key = (section, c.target)
         linked = key not in first
         if linked:
-            first[key] = f"dc-{n}"
+            first[key] = paths.citation_anchor(n)
         out.append(Passage(c, linked, first[key]))
     return out
 

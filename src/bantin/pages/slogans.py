@@ -6,11 +6,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .. import slogans
+from .. import paths, slogans
 from ..records import SloganSet
 from . import Entry, PageSpec, Site
 
-SLOGANS_URI = "khau-hieu/index.md"
+SLOGANS_URI = paths.SLOGANS_URI
 LONG_SLOGAN = 90  # characters; longer ones print in smaller type on a banner
 
 
@@ -25,7 +25,7 @@ class ShownSet:
 
 
 def set_anchor(sset: SloganSet) -> str:
-    return f"bo-{sset.slug}"
+    return paths.slogan_set_anchor(sset.slug)
 
 
 def build(site: Site) -> list[PageSpec]:

@@ -15,15 +15,15 @@ import re
 from dataclasses import dataclass
 from urllib.parse import quote
 
-from .. import timeline
+from .. import paths, timeline
 from ..formatting import month_label
 from ..records import KIND_BY_NAME, KINDS, LEVELS, UNDATED_FOLDER
 from . import Entry, PageSpec, Site, document_entry
 
 MAIN_BUDGET = 400  # lines on /dong-thoi-gian/: about 250 KB of HTML, 18 KB gzipped (bench/timeline_size.py)
 YEAR_BUDGET = 600  # a year with more lines than this lists its months on pages of their own
-ROOT = "dong-thoi-gian"
-MAIN_URI = f"{ROOT}/index.md"
+ROOT = paths.TIMELINE
+MAIN_URI = paths.TIMELINE_URI
 UNDATED_LABEL = "Chưa rõ ngày ban hành"
 FRAGMENT_WORDS = 10  # words of a deadline's sentence the link to it quotes
 _OUT_OF_SEARCH = "---\nsearch:\n  exclude: true\n---\n"
@@ -111,14 +111,14 @@ def _item(e: timeline.Event, site: Site) -> Item:
 def _section(group: timeline.YearGroup, site: Site) -> Section:
     if group.year is None:
         months = (Month("", "", tuple(_item(e, site) for e in group.events)),)
-        return Section(UNDATED_FOLDER, UNDATED_FOLDER, UNDATED_LABEL, f"{ROOT}/{UNDATED_FOLDER}/index.md",
+        return Section(UNDATED_FOLDER, UNDATED_FOLDER, UNDATED_LABEL, paths.index_uri(f"{ROOT}/{UNDATED_FOLDER}"),
                        months, len(group.events))
     months = tuple(
         Month(f"thang-{group.year}-{m:02d}", month_label(group.year, m), tuple(_item(e, site) for e in events), m,
-              f"{ROOT}/{group.key}/{m:02d}/index.md")
+              paths.index_uri(f"{ROOT}/{group.key}/{m:02d}"))
         for m, events in timeline.by_month(group)
     )
-    return Section(group.key, f"nam-{group.key}", group.key, f"{ROOT}/{group.key}/index.md", months,
+    return Section(group.key, f"nam-{group.key}", group.key, paths.index_uri(f"{ROOT}/{group.key}"), months,
                    len(group.events))
 
 

@@ -1,0 +1,1 @@
+"""The pieces of the benchmark's synthetic archive (``bench/generate.py``)."""
