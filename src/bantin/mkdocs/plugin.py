@@ -21,6 +21,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from bantin.memo import Memo, code_version
+from bantin.search import Kept as SearchKept
 
 from . import cache, csp, feeds, filters, nav, offline, site, theme
 from .config import BantinConfig, option_problems
@@ -40,7 +41,7 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         self.memo = Memo()
         self.pages = cache.PageCache()
         self.code = code_version()
-        self.search_counts: dict = {}
+        self.search_kept = SearchKept()
         self.templates = cache.Templates()
         self.serving = False
         self._reset()
@@ -48,7 +49,7 @@ class BantinPlugin(BasePlugin[BantinConfig]):
     def _reset(self) -> None:
         self.build: site.Build | None = None
         self.env: Environment | None = None
-        self.search = SearchIndexer(kept=self.search_counts)
+        self.search = SearchIndexer(kept=self.search_kept)
         self.shell = offline.Shell()
         self.hits: dict[str, cache.Rendered] = {}
 
@@ -218,4 +219,4 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         """``mkdocs serve`` stops: save the records for the next build, free the rest."""
         if self.pages.folder is not None:
             self.memo.save(self.pages.folder / cache.MEMO_FILE)
-        self.memo, self.pages, self.search_counts = Memo(), cache.PageCache(), {}
+        self.memo, self.pages, self.search_kept = Memo(), cache.PageCache(), SearchKept()

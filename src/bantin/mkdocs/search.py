@@ -46,7 +46,7 @@ class SearchIndexer:
 
     docs: dict[str, search.SearchDoc] = field(default_factory=dict)
     results_url: str = ""
-    kept: dict = field(default_factory=dict)  # ``build_index``'s counts, kept between builds
+    kept: search.Kept = field(default_factory=search.Kept)  # what ``build_index`` keeps between builds
 
     def add_document(self, page: Page, context: Mapping[str, Any] | None) -> None:
         """A directive or cited document, from its page spec's records."""

@@ -45,6 +45,7 @@ from .index import (
     META_BOOST,
     OWN_WEIGHT,
     SCALE,
+    Kept,
     build_index,
 )
 from .query import Query, parse_query
@@ -53,6 +54,6 @@ from .rank import Hit, idf, query, rank
 __all__ = [
     "BODY_BOOST", "CHUNK", "CITED", "CODES", "COMMON_PHRASE_MIN", "DIRECTIVE", "FOLDER", "HEAD_BOOST", "Hit",
     "Index", "KIND_WORDS", "META_BOOST", "OWN_WEIGHT", "PAGE", "Posting", "Query", "SCALE", "SHARD_TARGET",
-    "SKIP_CLASSES", "SearchDoc", "build_index", "decode", "encode", "files", "html_text", "idf", "load",
+    "Kept", "SKIP_CLASSES", "SearchDoc", "build_index", "decode", "encode", "files", "html_text", "idf", "load",
     "number_terms", "parse_query", "query", "rank", "shard_of", "variant", "word_keys",
 ]

@@ -5,8 +5,8 @@ from __future__ import annotations
 import gc
 import re
 from collections import Counter, defaultdict
-from itertools import compress, repeat
-from operator import sub
+from dataclasses import dataclass, field
+from itertools import compress
 from typing import Callable, Iterable, Sequence
 
 from .. import refs
@@ -14,6 +14,7 @@ from ..text import nfc
 from .analysis import _joins, _symbol, number_terms, word_keys
 from .documents import CITED, DIRECTIVE, Index, PAGE, SearchDoc, _order
 from .codec import _varint
+from .postings import _VARIANT_SEP, Postings, doc_weights  # raw key: "term", or "term\x00variant"
 
 
 HEAD_BOOST = 4.0  # kind, number, subject, topics
@@ -51,7 +52,6 @@ _SPLIT_BMP = re.compile(f"([{_bmp_letters_and_digits()}]+)")
 _BEYOND_BMP = re.compile("[\U00010000-\U0010ffff]")
 _FIELD_BITS = 32  # per-field counts packed in one integer: body | head << 32 | meta << 64
 _OWN = -1  # packed value of a document's own number
-_VARIANT_SEP = "\x00"  # raw key: "term", or "term\x00variant" when the word carried marks
 
 
 class _Ids(dict[str, int]):
@@ -132,62 +132,56 @@ class _Vocabulary:
 Counted = tuple[tuple[str, ...], tuple[int, ...], int, frozenset[str]]
 
 
-def build_index(docs: Iterable[SearchDoc], kept: dict[SearchDoc, Counted] | None = None) -> Index:
+@dataclass
+class Kept:
+    """What ``build_index`` keeps from one build to the next (a preview's):
+    each document's counts, and the postings lists to update in place."""
+
+    counts: dict[SearchDoc, Counted] = field(default_factory=dict)
+    postings: Postings = field(default_factory=Postings)
+
+
+def build_index(docs: Iterable[SearchDoc], kept: Kept | None = None) -> Index:
     """The inverted index of ``docs``; document ids follow ``_order``.
 
     Counts are kept document by document; weights need every body's length
-    first, so the postings are weighed, grouped by key and encoded in a
-    second pass over the documents. Nothing built here can form a reference
-    cycle, so the cycle collector is paused meanwhile: inside a build it
-    would walk the whole site's objects again and again (it doubled the time
-    on 5,000 directives).
+    first, so the postings are weighed and listed (``postings``) in a second
+    pass over the documents. Nothing built here can form a reference cycle,
+    so the cycle collector is paused meanwhile: inside a build it would walk
+    the whole site's objects again and again (it doubled the time on 5,000
+    directives).
 
-    ``kept`` holds each document's counts from earlier builds (a preview's):
-    a document met again is not counted again. It is left holding this
-    build's documents only.
+    With ``kept`` from an earlier build, a document met again is not counted
+    again and only the postings lists that changed are redone; ``kept`` is
+    left holding this build's documents only.
     """
     paused = gc.isenabled()
     gc.disable()
     try:
-        return _build_index(docs, {} if kept is None else kept)
+        return _build_index(docs, Kept() if kept is None else kept)
     finally:
         if paused:
             gc.enable()
 
 
-def _build_index(docs: Iterable[SearchDoc], kept: dict[SearchDoc, Counted]) -> Index:
+def _build_index(docs: Iterable[SearchDoc], kept: Kept) -> Index:
     ordered = tuple(sorted(docs, key=_order))
-    urls = [d.url for d in ordered]
+    urls = tuple(d.url for d in ordered)
     if len(set(urls)) != len(urls):
         raise ValueError("search: two documents share a URL")
     vocabulary = _Vocabulary()
-    counted: list[tuple[list[int], list[int]]] = []  # per document: key ids, packed counts
-    lengths: list[int] = []
-    issuers: set[str] = set()
-    now: dict[SearchDoc, Counted] = {}
-    for doc in ordered:
-        found = kept.get(doc)
-        if found is None:
-            found = _count(doc, vocabulary)
-        now[doc] = found
-        names, values, length, its_issuers = found
-        lengths.append(length)
-        issuers |= its_issuers
-        counted.append((list(map(vocabulary.keys.__getitem__, names)), list(values)))
-    kept.clear()
-    kept.update(now)
+    found = [kept.counts.get(doc) or _count(doc, vocabulary) for doc in ordered]
+    kept.counts.clear()
+    kept.counts.update(zip(ordered, found))
+    issuers = frozenset().union(*(f[3] for f in found))
+    varints = [_varint(v) for v in range(OWN_WEIGHT + 1)]
+    weighed = [(names, doc_weights(values, lambda p: varints[_weight(p, norm)]))
+               for (names, values, _, _), norm in zip(found, _inverse_norms(ordered, [f[2] for f in found]))]
     # A phrase in more than half the documents hardly ranks (its idf is below
     # log 2) yet its postings are the longest: on a large site, such phrases
     # are left out (on a small one they cost nothing).
     common = max(len(ordered) / 2, COMMON_PHRASE_MIN)
-    encoded = _encode_postings(counted, _inverse_norms(ordered, lengths), len(vocabulary.keys.names))
-    postings: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for name, (text, df) in sorted(zip(vocabulary.keys.names, encoded)):
-        if df == 0 or (" " in name and df > common):
-            continue
-        term, _, var = name.partition(_VARIANT_SEP)
-        postings[term].append((var, text))
-    return Index(ordered, {term: tuple(lists) for term, lists in postings.items()}, frozenset(issuers))
+    return Index(ordered, kept.postings.build(urls, weighed, common), issuers)
 
 
 def _count(doc: SearchDoc, vocabulary: _Vocabulary) -> Counted:
@@ -229,34 +223,6 @@ def _inverse_norms(ordered: Sequence[SearchDoc], lengths: Sequence[int]) -> list
     average = {group: sum(ls) / len(ls) for group, ls in by_group.items()}
     return [BODY_BOOST[doc.group] / (1 - B + B * length / average[doc.group]) if length else 1.0
             for doc, length in zip(ordered, lengths)]
-
-
-def _encode_postings(counted: list[tuple[list[int], list[int]]], inverse_norms: Sequence[float],
-                     n_keys: int) -> list[tuple[str, int]]:
-    """Per key id, its postings in ``encode``'s format and how many documents
-    hold it, from each document's key ids and packed counts (``counted``,
-    emptied on the way to save memory).
-
-    Document by document, each posting goes to its key's list as the
-    document id and the weight's varint (computed once per distinct count);
-    then each list's ids are replaced by the varints of their gaps, all at
-    C level, and the list joined.
-    """
-    varints = [_varint(v) for v in range(max(len(counted), OWN_WEIGHT + 1))]
-    pieces: list[list] = [[] for _ in range(n_keys)]
-    for doc_id, inverse_norm in enumerate(inverse_norms):
-        keys, values = counted[doc_id]
-        counted[doc_id] = ([], [])
-        weight = {p: varints[_weight(p, inverse_norm)] for p in set(values)}
-        for key, posting in zip(keys, zip(repeat(doc_id), map(weight.__getitem__, values))):
-            pieces[key].extend(posting)
-    by_distance = ["", *varints]  # by_distance[id - previous id]: the varint of the gap
-    out = []
-    for p in pieces:
-        ids = p[0::2]
-        p[0::2] = map(by_distance.__getitem__, map(sub, ids, [-1, *ids[:-1]]))
-        out.append(("".join(p), len(ids)))
-    return out
 
 
 def _weight(packed: int, inverse_norm: float) -> int:
