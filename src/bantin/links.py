@@ -16,6 +16,7 @@ import datetime as dt
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Iterable, Mapping
 
 from . import refs
@@ -55,12 +56,12 @@ class Document:
     def is_ambiguous(self) -> bool:
         return bool(self.candidates)
 
-    @property
+    @cached_property  # a document cited by thousands is asked on each of their pages
     def issuers(self) -> tuple[str, ...]:
         """Distinct issuers the citing texts give, in order of first saying."""
         return tuple(dict.fromkeys(c.issuer for c in self.claims if c.issuer))
 
-    @property
+    @cached_property
     def subjects(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(c.subject for c in self.claims if c.subject))
 

@@ -7,6 +7,7 @@ composed and decomposed input (NFC/NFD), and "khoá"/"khóa", behave the same.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from typing import Iterable, Iterator
@@ -34,6 +35,7 @@ def fold(text: str) -> str:
     return bare.lower()
 
 
+@functools.lru_cache(maxsize=8192)  # the same issuers, kinds and years, thousands of times a build
 def slugify(text: str, max_length: int = 0) -> str:
     """ASCII, lowercase, dash-separated slug; cut at a word boundary if long."""
     slug = _NON_SLUG.sub("-", fold(text)).strip("-")

@@ -20,6 +20,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from bantin import gcpause
 from bantin.memo import Memo, code_version
 from bantin.search import Kept as SearchKept
 
@@ -99,7 +100,8 @@ class BantinPlugin(BasePlugin[BantinConfig]):
             if folder is not None:
                 self.memo.load(folder / cache.MEMO_FILE)
         self.memo.begin()
-        self.build = site.load(root, self.options.content_dir, self.memo)
+        with gcpause.paused():
+            self.build = site.load(root, self.options.content_dir, self.memo)
 
     @event_priority(100)
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -117,7 +119,8 @@ class BantinPlugin(BasePlugin[BantinConfig]):
             if file is not None:
                 files.remove(file)
         shared = cache.shared_inputs(config, files, self.code)
-        self.pages.begin(cache.fingerprints(self.build.specs, shared, self.memo.key_of))
+        with gcpause.paused():
+            self.pages.begin(cache.fingerprints(self.build.specs, shared, self.memo.key_of))
         self.pages.mark_files(files)
         self.build.bodies = self.pages.body
         return files

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import gc
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from itertools import compress
 from typing import Callable, Iterable, Sequence
 
-from .. import refs
+from .. import gcpause, refs
 from ..text import nfc
 from .analysis import _joins, _symbol, number_terms, word_keys
 from .documents import CITED, DIRECTIVE, Index, PAGE, SearchDoc, _order
@@ -155,13 +154,8 @@ def build_index(docs: Iterable[SearchDoc], kept: Kept | None = None) -> Index:
     again and only the postings lists that changed are redone; ``kept`` is
     left holding this build's documents only.
     """
-    paused = gc.isenabled()
-    gc.disable()
-    try:
+    with gcpause.paused():
         return _build_index(docs, Kept() if kept is None else kept)
-    finally:
-        if paused:
-            gc.enable()
 
 
 def _build_index(docs: Iterable[SearchDoc], kept: Kept) -> Index:
