@@ -28,6 +28,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Mapping
@@ -37,6 +38,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
+from mkdocs.theme import Theme
 
 from bantin.pages import PageSpec
 from bantin.records import Directive
@@ -177,7 +179,7 @@ def shared_inputs(config: MkDocsConfig, files: Files, code: str) -> bytes:
     h.update(code.encode())
     h.update(Path(config.config_file_path).read_bytes() if config.config_file_path else b"")
     skip = {"site_dir", "plugins", "hooks", "watch", "dev_addr", "config_file_path", "strict"}
-    h.update(_ADDRESS.sub("", repr(sorted((k, v) for k, v in config.items() if k not in skip))).encode())
+    h.update(_stable({k: v for k, v in config.items() if k not in skip}).encode())
     for folder in config.theme.dirs:
         for root, dirs, names in os.walk(folder):
             dirs.sort()
@@ -189,6 +191,21 @@ def shared_inputs(config: MkDocsConfig, files: Files, code: str) -> bytes:
             h.update(f.src_uri.encode())
             h.update(f.content_bytes if f.is_documentation_page() else str(os.stat(f.abs_src_path).st_size).encode())
     return h.digest()
+
+
+def _stable(value: object) -> str:
+    """A text for ``value`` that is the same in every process: sets sorted
+    (their order follows string hashing, which changes per process), and
+    no memory addresses (functions in the Markdown extensions' settings)."""
+    if isinstance(value, Theme):
+        return "Theme" + _stable({"dirs": value.dirs, "static_templates": value.static_templates, **dict(value.items())})
+    if isinstance(value, Mapping):
+        return "{" + ",".join(f"{_stable(k)}:{_stable(v)}" for k, v in sorted(value.items(), key=lambda kv: str(kv[0]))) + "}"
+    if isinstance(value, (set, frozenset)):
+        return "{" + ",".join(sorted(_stable(v) for v in value)) + "}"
+    if isinstance(value, (list, tuple)):
+        return "[" + ",".join(_stable(v) for v in value) + "]"
+    return _ADDRESS.sub("", repr(value))
 
 
 def fingerprints(specs: Mapping[str, PageSpec], shared: bytes,
@@ -291,9 +308,8 @@ class PageCache:
         if self.folder is None:
             return None
         try:
-            with open(self._path(fp), "rb") as handle:
-                found = pickle.load(handle)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            found = pickle.loads(zlib.decompress(self._path(fp).read_bytes()))
+        except (OSError, zlib.error, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
             return None
         if not isinstance(found, Rendered):
             return None
@@ -306,8 +322,8 @@ class PageCache:
             path = self._path(fp)
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".page-")
-            with os.fdopen(fd, "wb") as out:
-                pickle.dump(self.rendered[fp], out, protocol=pickle.HIGHEST_PROTOCOL)
+            with os.fdopen(fd, "wb") as out:  # compressed: HTML shrinks to a fifth, fast at level 1
+                out.write(zlib.compress(pickle.dumps(self.rendered[fp], protocol=pickle.HIGHEST_PROTOCOL), 1))
             os.replace(tmp, path)
         pages = self.folder / PAGES
         for shard in pages.iterdir() if pages.is_dir() else ():

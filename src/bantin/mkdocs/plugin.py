@@ -10,6 +10,8 @@ rebuilds in one process and must never show pages from the previous build.
 
 from __future__ import annotations
 
+import logging
+
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +29,9 @@ from bantin.search import Kept as SearchKept
 from . import cache, csp, feeds, filters, nav, offline, site, theme
 from .config import BantinConfig, option_problems
 from .search import SearchFiles, SearchIndexer
+
+
+log = logging.getLogger("mkdocs.plugins.bantin")
 
 
 class BantinPlugin(BasePlugin[BantinConfig]):
@@ -181,15 +186,33 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         """
         hit = self.hits.get(page.file.src_uri)
         if hit is not None:
-            output = hit.output
-            self.search.restore(page, hit.search)
-        else:
-            self.search.add_page(page, output)
-            output = csp.page(output, self.options)
-            self.pages.keep(page.file.src_uri, cache.Rendered(page.content or "", page.toc, output,
-                                                               self.search.docs.get(page.url)), page.file.abs_dest_path)
+            self._restore(page, hit)
+            return hit.output
+        self.search.add_page(page, output)
+        output = csp.page(output, self.options)
         self.shell.keep(page, output, self.search.results_url)
+        if page.file.src_uri in self.pages.prints:
+            self.pages.keep(page.file.src_uri, self._rendered(page, output), page.file.abs_dest_path)
         return output
+
+    def _rendered(self, page: Page, output: str) -> cache.Rendered:
+        """What to keep of a page: its article only if another page embeds it,
+        its search document only if it is not a document (those are indexed
+        from their records, which is cheap)."""
+        assert self.build is not None
+        spec = self.build.specs[page.file.src_uri]
+        document = spec.context.get("entry") is not None
+        return cache.Rendered(page.content or "" if page.file.src_uri in self.build.embedded else "", page.toc,
+                              output, None if document else self.search.docs.get(page.url))
+
+    def _restore(self, page: Page, rendered: cache.Rendered) -> None:
+        """What a page rendered before gives search and the worker."""
+        assert self.build is not None
+        spec = self.build.specs[page.file.src_uri]
+        if rendered.search is None:
+            self.search.add_document(page, spec.context)
+        self.search.restore(page, rendered.search)
+        self.shell.keep(page, rendered.output, self.search.results_url)
 
     @event_priority(-100)
     def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
@@ -207,12 +230,13 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         assert self.env is not None and self.build is not None and self.build.files is not None
         site_dir = Path(config.site_dir)
         for page, rendered in self.pages.skipped(self.build.files):  # a dirty build left them as they were
-            self.search.restore(page, rendered.search)
-            self.shell.keep(page, rendered.output, self.search.results_url)
+            self._restore(page, rendered)
         search: SearchFiles = self.search.write(site_dir)
         feeds.write(self.env, site.published(self.build), config, self.options)
         for rel, text in self.shell.write(self.env, config, self.options, search).items():
             (site_dir / rel).write_text(text, encoding="utf-8")
+        log.info("bantin: %d trang dựng mới, %d trang lấy lại từ lần dựng trước", len(self.pages.new_uris),
+                 len(self.pages.prints) - len(self.pages.new_uris))
         self.pages.end(self.build.files, config.site_dir)
         self.memo.end()
         if self.pages.folder is not None and not self.serving:  # a preview saves once, when it stops

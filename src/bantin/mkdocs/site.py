@@ -40,6 +40,7 @@ class Build:
     files: Files | None = None
     urls: dict[str, str] = field(default_factory=dict)  # page URL by source path, for ``doc_url``
     bodies: Callable[[str], str | None] = lambda src_uri: None  # a page's rendered article not built this time
+    embedded: frozenset[str] = frozenset()  # pages another page embeds (``PageSpec.embeds``)
 
     def body_of(self, src_uri: str) -> tuple[str, str] | None:
         """The rendered article of the page built from ``src_uri`` and its URL:
@@ -74,7 +75,8 @@ def _load(root: Path, content_dir: str, memo: Memo | None) -> Build:
     for level, line in build_log(corpus.problems + graph.problems):
         log.log(logging.WARNING if level == WARNING else logging.INFO, line)
     specs = {spec.src_uri: spec for spec in pages.build_pages(corpus, graph)}
-    return Build(corpus, graph, specs, root / content_dir)
+    embedded = frozenset(uri for spec in specs.values() for uri in spec.embeds)
+    return Build(corpus, graph, specs, root / content_dir, embedded=embedded)
 
 
 def add_pages(build: Build, files: Files, config: MkDocsConfig) -> None:
