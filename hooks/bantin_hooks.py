@@ -17,6 +17,7 @@ on_config = _plugin.on_config
 on_serve = _plugin.on_serve
 on_pre_build = _plugin.on_pre_build
 on_files = _plugin.on_files
+on_nav = _plugin.on_nav
 on_env = _plugin.on_env
 on_page_markdown = _plugin.on_page_markdown
 on_page_content = _plugin.on_page_content

@@ -133,24 +133,34 @@ class Memo:
     # -- on disk ------------------------------------------------------------
 
     def save(self, path: Path) -> None:
-        """Write what the last build used, atomically (a killed build leaves
-        the previous cache or none, never half of one)."""
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".memo-")
-        with os.fdopen(fd, "wb") as out:
-            pickle.dump(self._loaded, out, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
+        """Write what the last build used (``write_pickle``)."""
+        write_pickle(path, self._loaded)
 
     def load(self, path: Path) -> None:
-        """Read a cache ``save`` wrote; a missing or unreadable one is no cache."""
-        try:
-            with open(path, "rb") as handle:
-                loaded: Any = pickle.load(handle)
-        except FileNotFoundError:
-            return
-        except Exception as error:  # a cache is never worth failing a build for
-            log.info("bantin: bỏ qua bộ nhớ đệm %s (%s)", path, type(error).__name__)
-            return
+        """Read what ``save`` wrote, if anything."""
+        loaded = read_pickle(path)
         if isinstance(loaded, dict):
             self._loaded.update(loaded)
             self._keys.update({id(d): k for k, (d, _) in loaded.items() if d is not None})
+
+
+def write_pickle(path: Path, value: object) -> None:
+    """Write ``value`` atomically: a killed build leaves the previous file or none, never half of one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    with os.fdopen(fd, "wb") as out:
+        pickle.dump(value, out, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(tmp, path)
+
+
+def read_pickle(path: Path) -> Any:
+    """What ``write_pickle`` wrote; None for a missing or unreadable file (a
+    cache is never worth failing a build for)."""
+    try:
+        with open(path, "rb") as handle:
+            return pickle.load(handle)
+    except FileNotFoundError:
+        return None
+    except Exception as error:  # noqa: BLE001 - any damage means no cache
+        log.info("bantin: bỏ qua bộ nhớ đệm %s (%s)", path, type(error).__name__)
+        return None

@@ -27,7 +27,6 @@ import pickle
 import re
 import shutil
 import subprocess
-import tempfile
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,10 +43,13 @@ from bantin.pages import PageSpec
 from bantin.records import Directive
 from bantin.search import SearchDoc
 
+from .pack import Pack
+
 log = logging.getLogger("mkdocs.plugins.bantin")
 
 MEMO_FILE = "records.pickle"
-PAGES = "pages"
+SEARCH_FILE = "search-counts.pickle"
+TEMPLATES_FILE = "templates.pickle"
 CACHED_TEMPLATE = "bantin/cached.html"  # renders nothing: the cached HTML replaces it
 _ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")  # in reprs of functions: differs on every run
 
@@ -71,6 +73,19 @@ class PageFile(File):
 
     def is_modified(self) -> bool:
         return not self.unchanged
+
+
+class CachedPage(Page):
+    """A generated page rendered before: its Markdown is not converted again.
+    MkDocs makes a Markdown instance with every extension for each page it
+    renders; for a page taken from the cache that was most of its cost."""
+
+    def __init__(self, file: File, config: MkDocsConfig, rendered: Rendered) -> None:
+        super().__init__(None, file, config)
+        self.rendered = rendered
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        self.content, self.toc = self.rendered.content, self.rendered.toc
 
 
 class AlwaysBuilt(File):
@@ -232,7 +247,8 @@ def fingerprints(specs: Mapping[str, PageSpec], shared: bytes,
 class PageCache:
     """Rendered pages by fingerprint, in memory and (optionally) on disk."""
 
-    folder: Path | None = None
+    pack: Pack | None = None
+    unsaved: set[str] = field(default_factory=set)  # rendered since the pack was written
     rendered: dict[str, Rendered] = field(default_factory=dict)
     prints: dict[str, str] = field(default_factory=dict)  # this build's fingerprints by source path
     written: dict[str, str] = field(default_factory=dict)  # fingerprint of the HTML at each site path
@@ -240,9 +256,10 @@ class PageCache:
     used: set[str] = field(default_factory=set)
     new: set[str] = field(default_factory=set)
     new_uris: set[str] = field(default_factory=set)  # the pages this build rendered
+    pending: dict[str, str] = field(default_factory=dict)
 
     def begin(self, prints: dict[str, str]) -> None:
-        self.prints, self.used, self.new, self.new_uris = prints, set(), set(), set()
+        self.prints, self.used, self.new, self.new_uris, self.pending = prints, set(), set(), set(), {}
 
     def hit(self, src_uri: str) -> Rendered | None:
         fp = self.prints.get(src_uri)
@@ -260,7 +277,7 @@ class PageCache:
             self.used.add(fp)
             self.new.add(fp)
             self.new_uris.add(src_uri)
-            self.written[dest] = fp
+            self.pending[dest] = fp  # written when the build ends well (``end``)
 
     def body(self, src_uri: str) -> str | None:
         """The article of a page this build did not render (``Build.bodies``)."""
@@ -286,51 +303,51 @@ class PageCache:
                 if f.unchanged:
                     self.used.add(fp)  # type: ignore[arg-type]
 
+    def cached_pages(self, files: Iterable[File], config: MkDocsConfig) -> None:
+        """A ``CachedPage`` for each generated page rendered before and not in
+        the navigation (whose pages MkDocs has made by now, with their titles)."""
+        for f in files:
+            if isinstance(f, PageFile) and f.page is None and not f.unchanged:
+                found = self.hit(f.src_uri)
+                if found is not None:
+                    CachedPage(f, config, found)
+
     def end(self, files: Files, site_dir: str) -> None:
         """Delete from the site what the last build made and this one did not
         (a deleted or renamed directive); forget pages no longer made."""
+        self.written.update(self.pending)
         now = {f.abs_dest_path for f in files}
         for path in sorted(self.outputs - now):
             _remove(path, site_dir)
         self.outputs = now
         self.rendered = {fp: r for fp, r in self.rendered.items() if fp in self.used}
         self.written = {p: fp for p, fp in self.written.items() if p in now}
-        if self.folder is not None:
-            self._save()
+        self.unsaved |= self.new
 
-    # -- on disk: one file per page, so a build reads and writes only what it needs
-
-    def _path(self, fp: str) -> Path:
-        assert self.folder is not None
-        return self.folder / PAGES / fp[:2] / f"{fp}.pickle"
+    # -- on disk (``pack``): read an entry when a page needs it, written whole
 
     def _read(self, fp: str) -> Rendered | None:
-        if self.folder is None:
+        blob = self.pack.get(fp) if self.pack is not None else None
+        if blob is None:
             return None
         try:
-            found = pickle.loads(zlib.decompress(self._path(fp).read_bytes()))
-        except (OSError, zlib.error, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            found = pickle.loads(zlib.decompress(blob))
+        except (zlib.error, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
             return None
         if not isinstance(found, Rendered):
             return None
         self.rendered[fp] = found
         return found
 
-    def _save(self) -> None:
-        assert self.folder is not None
-        for fp in self.new:
-            path = self._path(fp)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".page-")
-            with os.fdopen(fd, "wb") as out:  # compressed: HTML shrinks to a fifth, fast at level 1
-                out.write(zlib.compress(pickle.dumps(self.rendered[fp], protocol=pickle.HIGHEST_PROTOCOL), 1))
-            os.replace(tmp, path)
-        pages = self.folder / PAGES
-        for shard in pages.iterdir() if pages.is_dir() else ():
-            if shard.is_dir():
-                for entry in shard.iterdir():
-                    if entry.stem not in self.used:
-                        entry.unlink(missing_ok=True)
+    def save(self) -> None:
+        """Write the pages the last build used, the new ones compressed (level 1:
+        HTML shrinks to a fifth, fast)."""
+        if self.pack is None:
+            return
+        new = {fp: zlib.compress(pickle.dumps(self.rendered[fp], protocol=pickle.HIGHEST_PROTOCOL), 1)
+               for fp in self.unsaved & self.used if fp in self.rendered}
+        self.pack.write(self.used, new)
+        self.unsaved = set()
 
 
 def _remove(path: str, site_dir: str) -> None:

@@ -23,11 +23,12 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from bantin import gcpause
-from bantin.memo import Memo, code_version
+from bantin.memo import Memo, code_version, read_pickle, write_pickle
 from bantin.search import Kept as SearchKept
 
 from . import cache, csp, feeds, filters, nav, offline, site, theme
 from .config import BantinConfig, option_problems
+from .pack import Pack
 from .search import SearchFiles, SearchIndexer
 
 
@@ -50,6 +51,7 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         self.search_kept = SearchKept()
         self.templates = cache.Templates()
         self.serving = False
+        self.folder: Path | None = None  # the cache on disk
         self._reset()
 
     def _reset(self) -> None:
@@ -100,10 +102,13 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         self._reset()
         root = Path(config.config_file_path).parent
         folder = cache.disk_folder(root, self.options.cache_dir, self.code)
-        if folder != self.pages.folder:  # the first build of this process: what earlier ones left
-            self.pages.folder = folder
+        if folder != self.folder:  # the first build of this process: what earlier ones left
+            self.folder = folder
+            self.pages.pack = Pack(folder) if folder is not None else None
             if folder is not None:
                 self.memo.load(folder / cache.MEMO_FILE)
+                self.search_kept.saved = read_pickle(folder / cache.SEARCH_FILE) or {}
+                self.templates.compiled.update(read_pickle(folder / cache.TEMPLATES_FILE) or {})
         self.memo.begin()
         with gcpause.paused():
             self.build = site.load(root, self.options.content_dir, self.memo)
@@ -129,6 +134,12 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         self.pages.mark_files(files)
         self.build.bodies = self.pages.body
         return files
+
+    def on_nav(self, nav, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
+        """Pages rendered before skip Markdown (``cache.CachedPage``). Here, once
+        the navigation's own pages exist with their titles. Priority: default."""
+        self.pages.cached_pages(files, config)
+        return nav
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         """Register the templates' filters and the shared navigation render, and
@@ -239,11 +250,20 @@ class BantinPlugin(BasePlugin[BantinConfig]):
                  len(self.pages.prints) - len(self.pages.new_uris))
         self.pages.end(self.build.files, config.site_dir)
         self.memo.end()
-        if self.pages.folder is not None and not self.serving:  # a preview saves once, when it stops
-            self.memo.save(self.pages.folder / cache.MEMO_FILE)
+        self.search_kept.saved = {}
+        if not self.serving:  # a preview saves once, when it stops
+            self._save()
 
     def on_shutdown(self) -> None:
-        """``mkdocs serve`` stops: save the records for the next build, free the rest."""
-        if self.pages.folder is not None:
-            self.memo.save(self.pages.folder / cache.MEMO_FILE)
-        self.memo, self.pages, self.search_kept = Memo(), cache.PageCache(), SearchKept()
+        """``mkdocs serve`` stops: save for the next build, free the rest."""
+        self._save()
+        self.memo, self.pages, self.search_kept, self.folder = Memo(), cache.PageCache(), SearchKept(), None
+
+    def _save(self) -> None:
+        """Records, search counts and compiled templates, for the next build (pages are saved as they go)."""
+        folder = self.folder
+        if folder is not None:
+            self.pages.save()
+            self.memo.save(folder / cache.MEMO_FILE)
+            write_pickle(folder / cache.SEARCH_FILE, self.search_kept.to_save())
+            write_pickle(folder / cache.TEMPLATES_FILE, self.templates.compiled)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import pickle
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -138,6 +140,19 @@ class Kept:
 
     counts: dict[SearchDoc, Counted] = field(default_factory=dict)
     postings: Postings = field(default_factory=Postings)
+    saved: dict[bytes, Counted] = field(default_factory=dict)  # counts read from disk, by ``doc_key``
+
+    def counted(self, doc: SearchDoc) -> Counted | None:
+        return self.counts.get(doc) or (self.saved.get(doc_key(doc)) if self.saved else None)
+
+    def to_save(self) -> dict[bytes, Counted]:
+        """This build's counts, by ``doc_key``, to write to disk."""
+        return {doc_key(doc): counted for doc, counted in self.counts.items()}
+
+
+def doc_key(doc: SearchDoc) -> bytes:
+    """A document's hash, the same in every process."""
+    return hashlib.blake2b(pickle.dumps(doc, protocol=pickle.HIGHEST_PROTOCOL), digest_size=16).digest()
 
 
 def build_index(docs: Iterable[SearchDoc], kept: Kept | None = None) -> Index:
@@ -164,7 +179,7 @@ def _build_index(docs: Iterable[SearchDoc], kept: Kept) -> Index:
     if len(set(urls)) != len(urls):
         raise ValueError("search: two documents share a URL")
     vocabulary = _Vocabulary()
-    found = [kept.counts.get(doc) or _count(doc, vocabulary) for doc in ordered]
+    found = [kept.counted(doc) or _count(doc, vocabulary) for doc in ordered]
     kept.counts.clear()
     kept.counts.update(zip(ordered, found))
     issuers = frozenset().union(*(f[3] for f in found))
