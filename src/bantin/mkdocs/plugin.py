@@ -25,6 +25,7 @@ from mkdocs.structure.pages import Page
 from bantin import gcpause
 from bantin.memo import Memo, code_version, read_pickle, write_pickle
 from bantin.search import Kept as SearchKept
+from bantin.search import SearchDoc
 
 from . import cache, csp, feeds, filters, nav, offline, site, theme
 from .config import BantinConfig, option_problems
@@ -49,6 +50,7 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         self.pages = cache.PageCache()
         self.code = code_version()
         self.search_kept = SearchKept()
+        self.search_docs: dict[str, SearchDoc] = {}  # the last build's ``search_docs_now``
         self.templates = cache.Templates()
         self.serving = False
         self.folder: Path | None = None  # the cache on disk
@@ -60,6 +62,7 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         self.search = SearchIndexer(kept=self.search_kept)
         self.shell = offline.Shell()
         self.hits: dict[str, cache.Rendered] = {}
+        self.search_docs_now: dict[str, SearchDoc] = {}  # documents' search entries by page fingerprint
 
     def load_config(self, options: dict[str, Any], config_file_path: str | None = None):  # type: ignore[override]
         """Options under ``plugins: [{bantin: …}]``, checked with Vietnamese messages."""
@@ -203,7 +206,10 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         output = csp.page(output, self.options)
         self.shell.keep(page, output, self.search.results_url)
         if page.file.src_uri in self.pages.prints:
-            self.pages.keep(page.file.src_uri, self._rendered(page, output), page.file.abs_dest_path)
+            rendered = self._rendered(page, output)
+            self.pages.keep(page.file.src_uri, rendered, page.file.abs_dest_path)
+            if rendered.search is None and page.url in self.search.docs:
+                self.search_docs_now[self.pages.prints[page.file.src_uri]] = self.search.docs[page.url]
         return output
 
     def _rendered(self, page: Page, output: str) -> cache.Rendered:
@@ -219,10 +225,14 @@ class BantinPlugin(BasePlugin[BantinConfig]):
     def _restore(self, page: Page, rendered: cache.Rendered) -> None:
         """What a page rendered before gives search and the worker."""
         assert self.build is not None
-        spec = self.build.specs[page.file.src_uri]
-        if rendered.search is None:
-            self.search.add_document(page, spec.context)
-        self.search.restore(page, rendered.search)
+        fp = self.pages.prints[page.file.src_uri]
+        doc = rendered.search or self.search_docs.get(fp)
+        if doc is None:  # a document: indexed from its records, then kept while its page is
+            self.search.add_document(page, self.build.specs[page.file.src_uri].context)
+            doc = self.search.docs.get(page.url)
+        self.search.restore(page, doc)
+        if doc is not None and rendered.search is None:
+            self.search_docs_now[fp] = doc
         self.shell.keep(page, rendered.output, self.search.results_url)
 
     @event_priority(-100)
@@ -251,6 +261,7 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         self.pages.end(self.build.files, config.site_dir)
         self.memo.end()
         self.search_kept.saved = {}
+        self.search_docs = self.search_docs_now
         if not self.serving:  # a preview saves once, when it stops
             self._save()
 
@@ -258,6 +269,7 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         """``mkdocs serve`` stops: save for the next build, free the rest."""
         self._save()
         self.memo, self.pages, self.search_kept, self.folder = Memo(), cache.PageCache(), SearchKept(), None
+        self.search_docs = {}
 
     def _save(self) -> None:
         """Records, search counts and compiled templates, for the next build (pages are saved as they go)."""

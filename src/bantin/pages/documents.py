@@ -6,11 +6,12 @@ import datetime as dt
 from collections import defaultdict
 from typing import Mapping
 
+from ..derived import once
 from ..links import Document, Graph
 from ..records import LEVELS, Directive, SloganSet
 from ..slogans import reference_date
 from ..summary import summarise
-from .passages import Excerpt, Passage, excerpt, passages
+from .passages import Excerpt, Passage, excerpt, passages, section_starts
 from . import (
     CitingEntry,
     Said,
@@ -33,7 +34,9 @@ def build(site: Site) -> list[PageSpec]:
     on = reference_date()
     # Where each citation sits in its page (link or plain, anchor): computed
     # once per directive, read by its page and by the cited documents' pages.
-    placed = {d.path: passages(d.body, site.graph.by_source.get(d.path, ())) for d in site.published}
+    placed = {d.path: passages(d.body, site.graph.by_source.get(d.path, ()),
+                               once(d, "section_starts", lambda d=d: section_starts(d.body)))
+              for d in site.published}
     specs = [_directive_page(d, site, slogans_by_directive[d.path], on, placed[d.path]) for d in site.published]
     bodies = {d.path: d.body for d in site.published}
     by_target: dict[str, dict[str, list[Passage]]] = defaultdict(lambda: defaultdict(list))

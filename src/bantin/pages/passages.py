@@ -41,9 +41,15 @@ class Excerpt:
     anchor: str
 
 
-def passages(body: str, citations: Iterable[Citation]) -> list[Passage]:
-    """Every citation of ``body`` in text order, with its link and anchor."""
-    starts = [m.start() for m in _HEADING.finditer(body)]
+def section_starts(body: str) -> list[int]:
+    """Where each heading of ``body`` starts: the sections a link is made once in."""
+    return [m.start() for m in _HEADING.finditer(body)]
+
+
+def passages(body: str, citations: Iterable[Citation], starts: list[int] | None = None) -> list[Passage]:
+    """Every citation of ``body`` in text order, with its link and anchor
+    (``starts``: ``section_starts(body)``, if the caller keeps it)."""
+    starts = section_starts(body) if starts is None else starts
     out: list[Passage] = []
     first: dict[tuple[int, str], str] = {}  # (section, target) -> anchor
     section, index = 0, 0

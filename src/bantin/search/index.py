@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import math
 import pickle
 import re
 from collections import Counter, defaultdict
@@ -141,6 +142,8 @@ class Kept:
     counts: dict[SearchDoc, Counted] = field(default_factory=dict)
     postings: Postings = field(default_factory=Postings)
     saved: dict[bytes, Counted] = field(default_factory=dict)  # counts read from disk, by ``doc_key``
+    # per document: the normalisations its weights hold for (``_steady``), and the weights
+    weights: dict[SearchDoc, tuple[float, float, tuple[str, ...]]] = field(default_factory=dict)
 
     def counted(self, doc: SearchDoc) -> Counted | None:
         return self.counts.get(doc) or (self.saved.get(doc_key(doc)) if self.saved else None)
@@ -184,8 +187,16 @@ def _build_index(docs: Iterable[SearchDoc], kept: Kept) -> Index:
     kept.counts.update(zip(ordered, found))
     issuers = frozenset().union(*(f[3] for f in found))
     varints = [_varint(v) for v in range(OWN_WEIGHT + 1)]
-    weighed = [(names, doc_weights(values, lambda p: varints[_weight(p, norm)]))
-               for (names, values, _, _), norm in zip(found, _inverse_norms(ordered, [f[2] for f in found]))]
+    weighed = []
+    weights_now: dict[SearchDoc, tuple[float, float, tuple[str, ...]]] = {}
+    for doc, (names, values, _, _), norm in zip(ordered, found, _inverse_norms(ordered, [f[2] for f in found])):
+        before = kept.weights.get(doc)
+        if before is None or not before[0] < norm < before[1]:
+            low, high = _steady(values, norm)
+            before = (low, high, doc_weights(values, lambda p: varints[_weight(p, norm)]))
+        weights_now[doc] = before
+        weighed.append((names, before[2]))
+    kept.weights = weights_now
     # A phrase in more than half the documents hardly ranks (its idf is below
     # log 2) yet its postings are the longest: on a large site, such phrases
     # are left out (on a small one they cost nothing).
@@ -232,6 +243,39 @@ def _inverse_norms(ordered: Sequence[SearchDoc], lengths: Sequence[int]) -> list
     average = {group: sum(ls) / len(ls) for group, ls in by_group.items()}
     return [BODY_BOOST[doc.group] / (1 - B + B * length / average[doc.group]) if length else 1.0
             for doc, length in zip(ordered, lengths)]
+
+
+def _steady(values: Sequence[int], inverse_norm: float) -> tuple[float, float]:
+    """The interval of body normalisations around ``inverse_norm`` in which
+    every weight of a document with these packed counts stays what it is.
+
+    A document's normalisation follows the average body length, which any
+    edit moves a little; its quantised weights seldom move with it. Each
+    weight rounds an increasing function of the normalisation, so it keeps
+    its value between two bounds found by inverting that function; a small
+    margin keeps clear of rounding at the bounds themselves.
+    """
+    low, high = -math.inf, math.inf
+    mask = (1 << _FIELD_BITS) - 1
+    for packed in set(values):
+        body = packed & mask if packed != _OWN else 0
+        if body == 0:
+            continue  # no body count: the normalisation does not enter
+        fixed = HEAD_BOOST * ((packed >> _FIELD_BITS) & mask) + META_BOOST * (packed >> 2 * _FIELD_BITS)
+        tf = fixed + body * inverse_norm
+        k = round(tf / (tf + K1) * SCALE)
+        for bound, side in ((k - 0.5, -1), (k + 0.5, 1)):
+            if side < 0 and k <= 1:
+                continue  # clamped to 1 below
+            if side > 0 and bound >= SCALE:
+                continue  # tf / (tf + K1) never reaches 1
+            limit = (K1 * bound / (SCALE - bound) - fixed) / body
+            if side < 0:
+                low = max(low, limit)
+            else:
+                high = min(high, limit)
+    margin = 1e-9 * max(1.0, abs(inverse_norm))
+    return low + margin, high - margin
 
 
 def _weight(packed: int, inverse_norm: float) -> int:
