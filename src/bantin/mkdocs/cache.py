@@ -227,14 +227,19 @@ def fingerprints(specs: Mapping[str, PageSpec], shared: bytes,
                  key_of: Callable[[Directive], bytes | None]) -> dict[str, str]:
     """Each generated page's fingerprint, by source path."""
     own: dict[str, bytes] = {}
+    out = io.BytesIO()
+    pickler = _Fingerprinter(out, key_of)  # one for all pages, its memo cleared between them
     for uri, spec in specs.items():
-        out = io.BytesIO()
+        out.seek(0)
+        out.truncate()
+        pickler.clear_memo()
         try:
-            _Fingerprinter(out, key_of).dump((spec.src_uri, spec.title, spec.template, spec.description,
-                                              spec.markdown, spec.context))
+            pickler.dump((spec.src_uri, spec.title, spec.template, spec.description, spec.context))
         except (pickle.PicklingError, TypeError, AttributeError):
             continue  # something that cannot be hashed: the page is always rendered
-        own[uri] = hashlib.blake2b(out.getvalue(), digest_size=16, key=shared).digest()
+        h = hashlib.blake2b(out.getbuffer(), digest_size=16, key=shared)
+        h.update(spec.markdown.encode())  # hashed as it is: pickling copied it once more
+        own[uri] = h.digest()
     prints = {}
     for uri, mine in own.items():
         embeds = [own.get(e) for e in specs[uri].embeds]

@@ -35,6 +35,10 @@ from .search import SearchFiles, SearchIndexer
 
 log = logging.getLogger("mkdocs.plugins.bantin")
 
+# A build that renders at most this many pages runs with the cycle collector
+# paused throughout (a preview's rebuild); one that renders more collects as it goes.
+GC_PAUSED_PAGES = 300
+
 
 class BantinPlugin(BasePlugin[BantinConfig]):
     """Content → pages, the shared navigation, search, feeds, offline reading
@@ -52,6 +56,7 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         self.search_kept = SearchKept()
         self.search_docs: dict[str, SearchDoc] = {}  # the last build's ``search_docs_now``
         self.templates = cache.Templates()
+        self.gc = gcpause.Pause()
         self.serving = False
         self.folder: Path | None = None  # the cache on disk
         self._reset()
@@ -113,8 +118,8 @@ class BantinPlugin(BasePlugin[BantinConfig]):
                 self.search_kept.saved = read_pickle(folder / cache.SEARCH_FILE) or {}
                 self.templates.compiled.update(read_pickle(folder / cache.TEMPLATES_FILE) or {})
         self.memo.begin()
-        with gcpause.paused():
-            self.build = site.load(root, self.options.content_dir, self.memo)
+        self.gc.start()  # until on_files knows how many pages this build renders
+        self.build = site.load(root, self.options.content_dir, self.memo)
 
     @event_priority(100)
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -132,9 +137,10 @@ class BantinPlugin(BasePlugin[BantinConfig]):
             if file is not None:
                 files.remove(file)
         shared = cache.shared_inputs(config, files, self.code)
-        with gcpause.paused():
-            self.pages.begin(cache.fingerprints(self.build.specs, shared, self.memo.key_of))
+        self.pages.begin(cache.fingerprints(self.build.specs, shared, self.memo.key_of))
         self.pages.mark_files(files)
+        if sum(f.is_modified() for f in files.documentation_pages()) > GC_PAUSED_PAGES:
+            self.gc.stop()
         self.build.bodies = self.pages.body
         return files
 
@@ -260,10 +266,15 @@ class BantinPlugin(BasePlugin[BantinConfig]):
                  len(self.pages.prints) - len(self.pages.new_uris))
         self.pages.end(self.build.files, config.site_dir)
         self.memo.end()
+        self.gc.stop()
         self.search_kept.saved = {}
         self.search_docs = self.search_docs_now
         if not self.serving:  # a preview saves once, when it stops
             self._save()
+
+    def on_build_error(self, error: Exception) -> None:
+        """A build failed: the collector back on. Priority: default."""
+        self.gc.stop()
 
     def on_shutdown(self) -> None:
         """``mkdocs serve`` stops: save for the next build, free the rest."""
