@@ -225,7 +225,8 @@ def report(results: dict[int, dict]) -> str:
         m = r["preview"]["memory"]
         if not m:
             return "–"
-        return f"{m[0] / 1e6:.0f} → {m[-1] / 1e6:.0f} MB ({(max(m) - min(m)) / min(m) * 100:.1f} % spread)"
+        return (f"{m[0] / 1e6:.0f} → {m[-1] / 1e6:.0f} MB, lowest {min(m) / 1e6:.0f}, highest {max(m) / 1e6:.0f} "
+                f"({(max(m) - min(m)) / min(m) * 100:.1f} % spread)")
 
     row("server memory over the rebuilds (first → last)", memory)
     row("publishing build, cold (CPU s / wall s)", lambda r: "{:.1f} / {:.1f}".format(*r["build"]["cold"]))

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Iterable, Mapping
 
-from . import refs
+from . import paths, refs
 from .corpus import ReferenceInfo
 from .derived import once
 from .describe import Description, describe
@@ -42,7 +42,7 @@ RELATED_COUNT = 5
 class Document:
     """A document the collection knows: a directive, or one the directives cite."""
 
-    id: str  # a directive's content path, or "dan-chieu/<slug>" for a cited one
+    id: str  # a directive's content path, or "dan-chieu/<slug>" (paths.CITED) for a cited one
     number: DocNumber | None
     date: dt.date | None
     directive: Directive | None = None
@@ -260,7 +260,7 @@ def _assign_ids(registry: Registry) -> dict[Entry, str]:
             if slug in taken:
                 slug += f"-{entry.date:%m-%d}"
         taken.add(slug)
-        ids[entry] = f"dan-chieu/{slug}"
+        ids[entry] = f"{paths.CITED}/{slug}"
     return ids
 
 

@@ -24,6 +24,7 @@ TIMELINE = "dong-thoi-gian"  # /dong-thoi-gian/<yyyy>/<mm>/
 TIMELINE_URI = f"{TIMELINE}/index.md"
 SLOGANS = "khau-hieu"
 SLOGANS_URI = f"{SLOGANS}/index.md"
+CITED = "dan-chieu"  # /dan-chieu/<number>/: a document the directives cite, not in the bulletin
 SEARCH_URI = "tim-kiem.md"  # the site's own page (docs/tim-kiem.md), filled in by search.js
 OFFLINE_NOTICE_URI = "ngoai-tuyen/index.md"
 UNDATED_URI = f"{ARCHIVE}/{UNDATED_FOLDER}/index.md"  # the listing of directives without a date

@@ -105,26 +105,32 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         return server
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
-        """Load and validate all content, then build the citation graph and the
-        page specs, before MkDocs cleans the site: an error keeps the last site."""
+        """Load and validate all content (unchanged files from the memo), then
+        build the citation graph and the page specs, before MkDocs cleans the
+        site: an error keeps the last site. Priority: default."""
         self._reset()
         root = Path(config.config_file_path).parent
-        folder = cache.disk_folder(root, self.options.cache_dir, self.code)
-        if folder != self.folder:  # the first build of this process: what earlier ones left
-            self.folder = folder
-            self.pages.pack = Pack(folder) if folder is not None else None
-            if folder is not None:
-                self.memo.load(folder / cache.MEMO_FILE)
-                self.search_kept.saved = read_pickle(folder / cache.SEARCH_FILE) or {}
-                self.templates.compiled.update(read_pickle(folder / cache.TEMPLATES_FILE) or {})
+        self._open_cache(cache.disk_folder(root, self.options.cache_dir, self.code))
         self.memo.begin()
         self.gc.start()  # until on_files knows how many pages this build renders
         self.build = site.load(root, self.options.content_dir, self.memo)
 
+    def _open_cache(self, folder: Path | None) -> None:
+        """The first build of a process reads what earlier builds left on disk."""
+        if folder == self.folder:
+            return
+        self.folder = folder
+        self.pages.pack = Pack(folder) if folder is not None else None
+        if folder is not None:
+            self.memo.load(folder / cache.MEMO_FILE)
+            self.search_kept.saved = read_pickle(folder / cache.SEARCH_FILE) or {}
+            self.templates.compiled.update(read_pickle(folder / cache.TEMPLATES_FILE) or {})
+
     @event_priority(100)
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         """Add the generated pages, the originals and the offline notice; keep
-        the theme's non-HTML templates (feed, worker) out of the site.
+        the theme's non-HTML templates (feed, worker) out of the site; tell
+        each generated page whether it changed since the last build.
 
         Priority: 100 (run first), so other plugins (sitemap) see the pages.
         """
@@ -136,13 +142,18 @@ class BantinPlugin(BasePlugin[BantinConfig]):
             file = files.get_file_from_path(template)
             if file is not None:
                 files.remove(file)
+        self._fingerprint(files, config)
+        return files
+
+    def _fingerprint(self, files: Files, config: MkDocsConfig) -> None:
+        """Each generated page's fingerprint; which ones a dirty build skips."""
+        assert self.build is not None
         shared = cache.shared_inputs(config, files, self.code)
         self.pages.begin(cache.fingerprints(self.build.specs, shared, self.memo.key_of))
         self.pages.mark_files(files)
         if sum(f.is_modified() for f in files.documentation_pages()) > GC_PAUSED_PAGES:
             self.gc.stop()
         self.build.bodies = self.pages.body
-        return files
 
     def on_nav(self, nav, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
         """Pages rendered before skip Markdown (``cache.CachedPage``). Here, once

@@ -20,11 +20,11 @@ from typing import Any, Mapping
 
 from mkdocs.structure.pages import Page
 
-from bantin import search, search_facets
+from bantin import paths, search, search_facets
 
 log = logging.getLogger("mkdocs.plugins.bantin.search")
 
-RESULTS_PAGE = "tim-kiem.md"
+RESULTS_PAGE = paths.SEARCH_URI
 GUIDE = "huong-dan-bien-tap/"  # the editors' guide: its own group of results, below the documents
 
 
