@@ -18,15 +18,14 @@ from urllib.parse import quote
 from .. import timeline
 from ..formatting import month_label
 from ..records import KIND_BY_NAME, KINDS, LEVELS, UNDATED_FOLDER
-from . import Entry, PageSpec, Site, document_entry
+from . import OUT_OF_SEARCH, Entry, PageSpec, Site, document_entry
 
-MAIN_BUDGET = 400  # lines on /dong-thoi-gian/: about 250 KB of HTML, 18 KB gzipped (bench/timeline_size.py)
-YEAR_BUDGET = 600  # a year with more lines than this lists its months on pages of their own
+MAIN_BUDGET = 250  # lines on /dong-thoi-gian/: about 2,000 elements, Lighthouse mobile >= 95 (bench/PHONES.md)
+YEAR_BUDGET = 250  # a year with more lines than this lists its months on pages of their own (bench/PHONES.md)
 ROOT = "dong-thoi-gian"
 MAIN_URI = f"{ROOT}/index.md"
 UNDATED_LABEL = "Chưa rõ ngày ban hành"
 FRAGMENT_WORDS = 10  # words of a deadline's sentence the link to it quotes
-_OUT_OF_SEARCH = "---\nsearch:\n  exclude: true\n---\n"
 
 
 @dataclass(frozen=True)
@@ -160,15 +159,15 @@ def build_timeline(site: Site, budget: int, year_budget: int) -> list[PageSpec]:
     for s in everything:
         if s.key == UNDATED_FOLDER:
             specs.append(_page(s.src_uri, f"Dòng thời gian: {UNDATED_LABEL.lower()}", [s], everything, filters,
-                               _OUT_OF_SEARCH))
+                               OUT_OF_SEARCH))
         elif s.total <= year_budget:
-            specs.append(_page(s.src_uri, f"Dòng thời gian năm {s.label}", [s], everything, filters, _OUT_OF_SEARCH))
+            specs.append(_page(s.src_uri, f"Dòng thời gian năm {s.label}", [s], everything, filters, OUT_OF_SEARCH))
         else:
-            specs.append(_page(s.src_uri, f"Dòng thời gian năm {s.label}", [], everything, filters, _OUT_OF_SEARCH,
+            specs.append(_page(s.src_uri, f"Dòng thời gian năm {s.label}", [], everything, filters, OUT_OF_SEARCH,
                                month_index=s.months))
             for m in s.months:
                 only = Section(s.key, s.anchor, s.label, s.src_uri, (m,), s.total)
                 specs.append(_page(m.src_uri, f"Dòng thời gian {m.label.lower()}", [only], everything, filters,
-                                   _OUT_OF_SEARCH))
+                                   OUT_OF_SEARCH))
     return specs
 
