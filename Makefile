@@ -10,7 +10,7 @@ export NO_MKDOCS_2_WARNING := 1
 # (slogans in force) are taken from the last commit.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || date +%s)
 
-.PHONY: serve build rollback test check bench bench-preview bench-refs offline clean
+.PHONY: serve build rollback test check bench bench-preview bench-refs bench-phones offline clean
 
 $(STAMP): requirements.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "bantin cần Python 3.11 trở lên")'
@@ -54,6 +54,12 @@ bench-preview: $(STAMP)
 # How fast citations are found at archive scale (a few seconds).
 bench-refs: $(STAMP)
 	$(BIN)/python bench/refs_speed.py --n 1000
+
+# Lighthouse mobile on every page type of a generated archive, the heaviest
+# page of each (bench/PHONES.md; about 20 min; npx fetches Lighthouse once).
+PHONES_N ?= 5000
+bench-phones: $(STAMP)
+	$(BIN)/python bench/lighthouse.py --archive $(PHONES_N) --runs 3 --out bench/out/phones-$(PHONES_N)
 
 # A copy that opens from disk, search included, zipped to hand out:
 # dist/bantin-offline.zip holds the folder bantin-offline/ (open index.html).

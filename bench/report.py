@@ -301,5 +301,9 @@ def readme(r: Results) -> str:
       f"generated Markdown gzips ×{c['gzip_archive']:.1f} as a whole, the four seeds together "
       f"×{c['gzip_seeds']:.1f}. Per-page figures are realistic: a generated directive gzips "
       f"×{c['gzip_page']:.1f} (median), a seed ×{low:.1f}–{high:.1f}.\n")
+    w("Previews and cached publishing builds (save to preview, memory over rebuilds, warm against cold): "
+      "[PREVIEW.md](PREVIEW.md), `make bench-preview`.\n")
+    w("Phones at 5,000 (Lighthouse mobile on every page type, what downloads unasked): [PHONES.md](PHONES.md), "
+      "`make bench-phones`.\n")
     return "\n".join(out) + "\n"
 

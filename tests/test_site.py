@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SEEDS, page, run_build
+from conftest import ROOT, SEEDS, page, run_build
 from htmltext import text
 
 KH02 = "/van-ban/2024/02-kh-btgduk/"
@@ -243,3 +243,20 @@ def test_a_directives_legal_basis_is_shown_apart_from_what_it_implements(project
     panel = text(html, "bt-links")
     assert panel.startswith("Văn bản liên quan Căn cứ ban hành 05/03/2020 · Nghị định 30/2020/NĐ-CP")
     assert "Văn bản này thực hiện 10/12/2024 · Kế hoạch 77-KH/BTGTU" in panel
+
+
+def test_a_document_cited_by_many_lists_them_a_page_at_a_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    from bantin import links
+    from bantin.corpus import load_corpus
+    from bantin.pages import build_pages, documents
+
+    monkeypatch.setattr(documents, "LISTING_PAGE_SIZE", 3)
+    corpus = load_corpus(ROOT)
+    specs = {s.src_uri: s for s in build_pages(corpus, links.build_graph(corpus.published, corpus.references))}
+    first, second = specs["dan-chieu/18-nq-tw-2017.md"], specs["dan-chieu/18-nq-tw-2017/trang-2.md"]
+    assert [len(s.context["shown"]) for s in (first, second)] == [3, 1]
+    assert second.title == "Nghị quyết 18-NQ/TW (trang 2)"
+    assert second.context["pager"].previous == "dan-chieu/18-nq-tw-2017.md"
+    # Search reads the first page, with every citing sentence; the others stay out of it.
+    assert len(first.context["citing"]) == 4 and first.markdown == ""
+    assert second.markdown.startswith("---\nsearch:\n  exclude: true\n---\n")

@@ -233,6 +233,25 @@ def test_a_year_over_its_budget_lists_its_months_on_pages_of_their_own(site):
     assert "dong-thoi-gian/2017/11/index.md" not in specs  # small years stay whole
 
 
+def test_undated_directives_over_the_budget_go_on_numbered_pages(site):
+    specs = {s.src_uri: s for s in build_timeline(site, budget=400, year_budget=1)}
+    first, second = specs["dong-thoi-gian/chua-ro-ngay/index.md"], specs["dong-thoi-gian/chua-ro-ngay/trang-2/index.md"]
+    assert (first.title, second.title) == ("Dòng thời gian: chưa rõ ngày ban hành",
+                                           "Dòng thời gian: chưa rõ ngày ban hành (trang 2)")
+    assert [it.entry.src_uri for p in (first, second) for s in p.context["sections"] for m in s.months
+            for it in m.items] == [it.entry.src_uri for it in _undated_items(site)]
+    assert (second.context["pager"].number, second.context["pager"].total, second.context["pager"].previous) == (
+        2, 2, "dong-thoi-gian/chua-ro-ngay/index.md")
+    assert second.markdown.startswith("---\nsearch:\n  exclude: true\n---\n")
+    assert "dong-thoi-gian/chua-ro-ngay/trang-3/index.md" not in specs
+
+
+def _undated_items(site):
+    whole = {s.src_uri: s for s in build_timeline(site, budget=400, year_budget=600)}["dong-thoi-gian/chua-ro-ngay/index.md"]
+    assert whole.context["pager"] is None  # within the budget: one page, as before
+    return [it for s in whole.context["sections"] for m in s.months for it in m.items]
+
+
 def test_recent_months_keep_at_least_the_newest_month():
     def year(y: int, sizes: dict[int, int]) -> timeline.YearGroup:
         events = tuple(timeline.Event(D(y, m, 1), "directive", "x", None, None) for m, n in sizes.items() for _ in range(n))

@@ -21,6 +21,7 @@ from .passages import Excerpt, Passage
 
 HOME_NEWEST = 20
 ARCHIVE_URI = paths.ARCHIVE_URI
+OUT_OF_SEARCH = "---\nsearch:\n  exclude: true\n---\n"  # Markdown of a page search leaves out
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,11 @@
-"""Directive pages and the pages of the documents they cite."""
+"""Directive pages and the pages of the documents they cite.
+
+A document cited by hundreds of directives lists them, with the sentences
+that cite it, a hundred to a page (as the archive's listings): its first
+page keeps the document's URL and its facts, the others add ``trang-<n>/``
+and stay out of search, where the first page stands for the document with
+every citing sentence.
+"""
 
 from __future__ import annotations
 
@@ -11,8 +18,10 @@ from ..links import Document, Graph
 from ..records import LEVELS, Directive, SloganSet
 from ..slogans import reference_date
 from ..summary import summarise
+from .archive import LISTING_PAGE_SIZE, Pager
 from .passages import Excerpt, Passage, excerpt, passages, section_starts
 from . import (
+    OUT_OF_SEARCH,
     CitingEntry,
     Said,
     Entry,
@@ -43,8 +52,9 @@ def build(site: Site) -> list[PageSpec]:
     for path, mine in placed.items():
         for p in mine:
             by_target[p.citation.target][path].append(p)
-    specs += [_document_page(doc, site.graph, site.entries, by_target[doc.id], bodies)
-              for doc in site.graph.documents.values() if doc.directive is None]
+    for doc in site.graph.documents.values():
+        if doc.directive is None:
+            specs += _document_pages(doc, site.graph, site.entries, by_target[doc.id], bodies)
     return specs
 
 
@@ -92,8 +102,8 @@ def _said(doc: Document, entries: Mapping[str, Entry]) -> dict[str, list[Said]]:
     return {name: [Said(value, tuple(src)) for value, src in values.items()] for name, values in said.items()}
 
 
-def _document_page(doc: Document, graph: Graph, entries: Mapping[str, Entry],
-                   placed: Mapping[str, list[Passage]], bodies: Mapping[str, str]) -> PageSpec:
+def _document_pages(doc: Document, graph: Graph, entries: Mapping[str, Entry],
+                    placed: Mapping[str, list[Passage]], bodies: Mapping[str, str]) -> list[PageSpec]:
     citing = []
     for path in graph.cited_by.get(doc.id, ()):
         seen: dict[str, Excerpt] = {}  # one excerpt per sentence: two mentions in one do not repeat it
@@ -101,18 +111,25 @@ def _document_page(doc: Document, graph: Graph, entries: Mapping[str, Entry],
             seen.setdefault(p.citation.sentence, excerpt(bodies[path], p))
         citing.append(CitingEntry(entries[path], tuple(seen.values())))
     said = _said(doc, entries)
-    return PageSpec(
-        src_uri=document_uri(doc),
-        title=document_title(doc),
-        template="bantin/reference.html",
-        context={
-            "document": doc,
-            "entry": document_entry(doc),
-            "citing": citing,
-            "candidates": [document_entry(graph.documents[c]) for c in doc.candidates],
-            "issuers": said["issuer"],
-            "subjects": said["subject"],
-        },
-    )
-
-
+    first_uri, title = document_uri(doc), document_title(doc)
+    chunks = [citing[i:i + LISTING_PAGE_SIZE] for i in range(0, len(citing), LISTING_PAGE_SIZE)] or [[]]
+    folder = first_uri.removesuffix(".md")
+    uris = tuple([first_uri] + [f"{folder}/trang-{n}.md" for n in range(2, len(chunks) + 1)])
+    context = {
+        "document": doc,
+        "entry": document_entry(doc),
+        "citing": citing,  # all of them: search reads the first page for every citing sentence
+        "candidates": [document_entry(graph.documents[c]) for c in doc.candidates],
+        "issuers": said["issuer"],
+        "subjects": said["subject"],
+    }
+    return [
+        PageSpec(
+            src_uri=uris[n - 1],
+            title=title if n == 1 else f"{title} (trang {n})",
+            template="bantin/reference.html",
+            markdown="" if n == 1 else OUT_OF_SEARCH,
+            context={**context, "shown": chunk, "pager": Pager(n, uris, len(citing))},
+        )
+        for n, chunk in enumerate(chunks, 1)
+    ]

@@ -4,7 +4,8 @@ A timeline of thousands of directives cannot be one page on a phone. The
 main page holds the newest months up to ``MAIN_BUDGET`` lines and an index of
 every year; each year has its own page (/dong-thoi-gian/2024/), which lists
 its months on pages of their own (/dong-thoi-gian/2024/12/) once it has more
-than ``YEAR_BUDGET`` lines; undated directives have /dong-thoi-gian/chua-ro-ngay/.
+than ``YEAR_BUDGET`` lines; undated directives have /dong-thoi-gian/chua-ro-ngay/,
+on pages of ``YEAR_BUDGET`` lines (…/trang-2/, …).
 Every page is linear in the lines it shows. Year and month pages are left
 out of search: each of their lines is a page of its own already.
 """
@@ -18,15 +19,15 @@ from urllib.parse import quote
 from .. import paths, timeline
 from ..formatting import month_label
 from ..records import KIND_BY_NAME, KINDS, LEVELS, UNDATED_FOLDER
-from . import Entry, PageSpec, Site, document_entry
+from . import OUT_OF_SEARCH, Entry, PageSpec, Site, document_entry
+from .archive import Pager
 
-MAIN_BUDGET = 400  # lines on /dong-thoi-gian/: about 250 KB of HTML, 18 KB gzipped (bench/timeline_size.py)
-YEAR_BUDGET = 600  # a year with more lines than this lists its months on pages of their own
+MAIN_BUDGET = 250  # lines on /dong-thoi-gian/: about 2,000 elements, Lighthouse mobile >= 95 (bench/PHONES.md)
+YEAR_BUDGET = 250  # a year with more lines than this lists its months on pages of their own (bench/PHONES.md)
 ROOT = paths.TIMELINE
 MAIN_URI = paths.TIMELINE_URI
 UNDATED_LABEL = "Chưa rõ ngày ban hành"
 FRAGMENT_WORDS = 10  # words of a deadline's sentence the link to it quotes
-_OUT_OF_SEARCH = "---\nsearch:\n  exclude: true\n---\n"
 
 
 @dataclass(frozen=True)
@@ -123,11 +124,11 @@ def _section(group: timeline.YearGroup, site: Site) -> Section:
 
 
 def _page(src_uri: str, title: str, sections: list[Section], everything: list[Section], filters: dict,
-          markdown: str = "", month_index: tuple[Month, ...] = ()) -> PageSpec:
+          markdown: str = "", month_index: tuple[Month, ...] = (), pager: Pager | None = None) -> PageSpec:
     complete = {s.key for s in sections if s.complete}
     years = [YearLink(s.key, s.label, s.total, s.src_uri, s.anchor, s.key in complete) for s in everything]
     context = {"sections": sections, "years": years, "main": src_uri == MAIN_URI, "month_index": month_index,
-               "elsewhere": [y for y in years if not y.here], **filters}
+               "elsewhere": [y for y in years if not y.here], "pager": pager, **filters}
     return PageSpec(src_uri, title, "bantin/timeline.html", markdown=markdown, context=context,
                     description="Văn bản chỉ đạo theo ngày ban hành, văn bản được dẫn chiếu và các mốc hạn hoàn thành")
 
@@ -159,16 +160,30 @@ def build_timeline(site: Site, budget: int, year_budget: int) -> list[PageSpec]:
 
     for s in everything:
         if s.key == UNDATED_FOLDER:
-            specs.append(_page(s.src_uri, f"Dòng thời gian: {UNDATED_LABEL.lower()}", [s], everything, filters,
-                               _OUT_OF_SEARCH))
+            specs += _undated_pages(s, everything, filters, year_budget)
         elif s.total <= year_budget:
-            specs.append(_page(s.src_uri, f"Dòng thời gian năm {s.label}", [s], everything, filters, _OUT_OF_SEARCH))
+            specs.append(_page(s.src_uri, f"Dòng thời gian năm {s.label}", [s], everything, filters, OUT_OF_SEARCH))
         else:
-            specs.append(_page(s.src_uri, f"Dòng thời gian năm {s.label}", [], everything, filters, _OUT_OF_SEARCH,
+            specs.append(_page(s.src_uri, f"Dòng thời gian năm {s.label}", [], everything, filters, OUT_OF_SEARCH,
                                month_index=s.months))
             for m in s.months:
                 only = Section(s.key, s.anchor, s.label, s.src_uri, (m,), s.total)
                 specs.append(_page(m.src_uri, f"Dòng thời gian {m.label.lower()}", [only], everything, filters,
-                                   _OUT_OF_SEARCH))
+                                   OUT_OF_SEARCH))
     return specs
 
+
+def _undated_pages(s: Section, everything: list[Section], filters: dict, size: int) -> list[PageSpec]:
+    """Undated directives have no months to split by: pages of ``size`` lines,
+    ``chua-ro-ngay/``, ``chua-ro-ngay/trang-2/``, …"""
+    items = s.months[0].items
+    chunks = [items[i:i + size] for i in range(0, len(items), size)] or [()]
+    folder = s.src_uri.removesuffix("index.md")
+    uris = tuple([s.src_uri] + [f"{folder}trang-{n}/index.md" for n in range(2, len(chunks) + 1)])
+    title = f"Dòng thời gian: {UNDATED_LABEL.lower()}"
+    if len(chunks) == 1:
+        return [_page(s.src_uri, title, [s], everything, filters, OUT_OF_SEARCH)]
+    return [_page(uris[n - 1], title if n == 1 else f"{title} (trang {n})",
+                  [Section(s.key, s.anchor, s.label, s.src_uri, (Month("", "", chunk),), s.total)],
+                  everything, filters, OUT_OF_SEARCH, pager=Pager(n, uris, s.total))
+            for n, chunk in enumerate(chunks, 1)]

@@ -133,10 +133,19 @@ async function save(url) {
   await remember(pageKey(url), response);
 }
 
-async function keepIfNew(url) {
-  if (!isPage(url)) return;
-  const cache = await caches.open(PAGES);
-  if (!(await cache.match(pageKey(url)))) await save(url).catch(() => {});
+// The page that installed the worker is kept twice over (activate, and
+// offline.js's "keep" message): one download while one is on its way.
+const keeping = new Map();
+function keepIfNew(url) {
+  if (!isPage(url)) return Promise.resolve();
+  const key = pageKey(url);
+  if (!keeping.has(key)) {
+    keeping.set(key, (async () => {
+      const cache = await caches.open(PAGES);
+      if (!(await cache.match(key))) await save(url).catch(() => {});
+    })().finally(() => keeping.delete(key)));
+  }
+  return keeping.get(key);
 }
 
 // The reader asked to keep these pages: three at a time, telling how far.

@@ -93,40 +93,28 @@
   notice();
 
   // --- "Lưu để đọc khi không có mạng" ---------------------------------------
+  // The button is drawn before the first paint (partials/bantin/save-box.html);
+  // here it gets its work.
   var notice_page = document.getElementById("bt-offline-saved");
   function isPage(u) {
     return u.href.indexOf(root.href) === 0 && /(\/|\.html)$/.test(u.pathname) && !/\/ngoai-tuyen(\/|\.html)$/.test(u.pathname);
   }
-  if (worker && !notice_page && !document.querySelector("[data-bt-nosave]")) { // not on the 404 page
-    var here = pageUrl(location.href).href, seen = {};
-    var targets = Array.prototype.map.call(content.querySelectorAll("a[href]"), function (a) { return pageUrl(a.href); })
-      .filter(function (u) { return isPage(u) && u.href !== here && !seen[u.href] && (seen[u.href] = true); })
-      .map(function (u) { return u.href; });
-    if (targets.length) {
-      var box = el("p", "bt-save bt-noprint");
-      var button = el("button", "bt-save__button", "Lưu để đọc khi không có mạng");
-      button.type = "button";
-      var said = el("span", "bt-save__status", "Lưu trang này và " + targets.length + " trang nó dẫn tới.");
-      said.setAttribute("role", "status");
-      box.append(button, said);
-      var h1 = content.querySelector("h1");
-      var bar = content.querySelector(".bt-offline-notice");
-      var summary = content.querySelector(".bt-summary"); // a directive's: the button goes below it
-      var top = summary ? summary.nextSibling : h1 && h1.parentNode === content ? h1.nextSibling : bar ? bar.nextSibling : content.firstChild;
-      content.insertBefore(box, top);
-      button.addEventListener("click", function () {
-        button.disabled = true;
-        said.textContent = "Đang lưu…";
-        ask({ type: "save", urls: [here].concat(targets) }, function (m) {
-          if (m.error) { said.textContent = "Không lưu được: hãy thử lại khi có mạng."; button.disabled = false; return; }
-          if (!m.finished) { said.textContent = "Đang lưu " + m.done + "/" + m.total + " trang…"; return; }
-          var ok = m.done - m.failed;
-          said.textContent = "Đã lưu " + ok + " trang để đọc khi không có mạng." +
-            (m.failed ? " Không lưu được " + m.failed + " trang: hãy thử lại khi có mạng." : "");
-          button.disabled = !m.failed;
-        });
+  var drawn = self.bantinSave;
+  if (worker && drawn) {
+    var here = drawn.here, targets = drawn.targets;
+    var button = drawn.box.querySelector(".bt-save__button"), said = drawn.box.querySelector(".bt-save__status");
+    button.addEventListener("click", function () {
+      button.disabled = true;
+      said.textContent = "Đang lưu…";
+      ask({ type: "save", urls: [here].concat(targets) }, function (m) {
+        if (m.error) { said.textContent = "Không lưu được: hãy thử lại khi có mạng."; button.disabled = false; return; }
+        if (!m.finished) { said.textContent = "Đang lưu " + m.done + "/" + m.total + " trang…"; return; }
+        var ok = m.done - m.failed;
+        said.textContent = "Đã lưu " + ok + " trang để đọc khi không có mạng." +
+          (m.failed ? " Không lưu được " + m.failed + " trang: hãy thử lại khi có mạng." : "");
+        button.disabled = !m.failed;
       });
-    }
+    });
   }
 
   // --- search without network ----------------------------------------------

@@ -5,7 +5,8 @@
    Instead this pass lays the page out with its print styles for a moment
    and counts pages: the cover is page 1 and every document starts a new
    page (bantin.css), so a document's first page is the pages before it
-   plus one. Run on load and again before each print. */
+   plus one. Run before each print only: laying a month of directives out
+   twice costs a phone seconds, and the numbers mean nothing on screen. */
 (function () {
   "use strict";
   var MM = 96 / 25.4; // CSS px per millimetre
@@ -106,7 +107,6 @@
     });
   }
 
-  function prepare() { stamp(); number(); }
-  window.addEventListener("beforeprint", prepare);
-  if (document.fonts && document.fonts.ready) document.fonts.ready.then(prepare); else prepare();
+  window.addEventListener("beforeprint", function () { stamp(); number(); });
+  stamp();
 })();

@@ -113,16 +113,20 @@
     });
   }
 
-  /* The hit's page, fetched (three at a time), gives the excerpt. */
+  /* The hit's page, fetched (three at a time), gives the excerpt. Its line
+     is there from the start, saying it is on its way: the results do not
+     move down as excerpts arrive. */
   var queue = [], busy = 0;
   function excerpt(li, url, result) {
     if (!pages || !/^https?:$/.test(location.protocol)) return; // from disk, fetch() is refused
+    var p = el("span", "bt-search__excerpt bt-search__excerpt--wait", "Đang lấy đoạn trích…");
+    li.insertBefore(p, li.children[1] || null);
     queue.push(function () {
       return fetch(engine.root + url).then(function (r) { return r.ok ? r.text() : ""; }).then(function (html) {
-        if (current !== result || !html) return;
-        var cut = pages.excerpt(pages.text(html), result.keys);
-        if (cut) { var p = el("span", "bt-search__excerpt"); p.appendChild(cut); li.insertBefore(p, li.children[1] || null); }
-      }).catch(function () {});
+        if (current !== result) return;
+        var cut = html && pages.excerpt(pages.text(html), result.keys);
+        if (cut) { p.textContent = ""; p.classList.remove("bt-search__excerpt--wait"); p.appendChild(cut); } else p.remove();
+      }).catch(function () { p.remove(); });
     });
     pump();
   }
