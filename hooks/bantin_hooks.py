@@ -25,5 +25,4 @@ on_page_context = _plugin.on_page_context
 on_post_page = _plugin.on_post_page
 on_post_template = _plugin.on_post_template
 on_post_build = _plugin.on_post_build
-on_build_error = _plugin.on_build_error
 on_shutdown = _plugin.on_shutdown

@@ -35,10 +35,6 @@ from .search import SearchFiles, SearchIndexer
 
 log = logging.getLogger("mkdocs.plugins.bantin")
 
-# A build that renders at most this many pages runs with the cycle collector
-# paused throughout (a preview's rebuild); one that renders more collects as it goes.
-GC_PAUSED_PAGES = 300
-
 
 class BantinPlugin(BasePlugin[BantinConfig]):
     """Content → pages, the shared navigation, search, feeds, offline reading
@@ -56,7 +52,7 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         self.search_kept = SearchKept()
         self.search_docs: dict[str, SearchDoc] = {}  # the last build's ``search_docs_now``
         self.templates = cache.Templates()
-        self.gc = gcpause.Pause()
+        self.builds = 0
         self.serving = False
         self.folder: Path | None = None  # the cache on disk
         self._reset()
@@ -111,9 +107,12 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         self._reset()
         root = Path(config.config_file_path).parent
         self._open_cache(cache.disk_folder(root, self.options.cache_dir, self.code))
+        self.builds += 1
+        if self.serving and self.builds == 2:
+            gcpause.settle()  # the first build's garbage gone, the kept records frozen
         self.memo.begin()
-        self.gc.start()  # until on_files knows how many pages this build renders
-        self.build = site.load(root, self.options.content_dir, self.memo)
+        with gcpause.paused():
+            self.build = site.load(root, self.options.content_dir, self.memo)
 
     def _open_cache(self, folder: Path | None) -> None:
         """The first build of a process reads what earlier builds left on disk."""
@@ -149,10 +148,9 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         """Each generated page's fingerprint; which ones a dirty build skips."""
         assert self.build is not None
         shared = cache.shared_inputs(config, files, self.code)
-        self.pages.begin(cache.fingerprints(self.build.specs, shared, self.memo.key_of))
+        with gcpause.paused():
+            self.pages.begin(cache.fingerprints(self.build.specs, shared, self.memo.key_of))
         self.pages.mark_files(files)
-        if sum(f.is_modified() for f in files.documentation_pages()) > GC_PAUSED_PAGES:
-            self.gc.stop()
         self.build.bodies = self.pages.body
 
     def on_nav(self, nav, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
@@ -277,15 +275,10 @@ class BantinPlugin(BasePlugin[BantinConfig]):
                  len(self.pages.prints) - len(self.pages.new_uris))
         self.pages.end(self.build.files, config.site_dir)
         self.memo.end()
-        self.gc.stop()
         self.search_kept.saved = {}
         self.search_docs = self.search_docs_now
         if not self.serving:  # a preview saves once, when it stops
             self._save()
-
-    def on_build_error(self, error: Exception) -> None:
-        """A build failed: the collector back on. Priority: default."""
-        self.gc.stop()
 
     def on_shutdown(self) -> None:
         """``mkdocs serve`` stops: save for the next build, free the rest."""
