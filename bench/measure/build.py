@@ -17,7 +17,8 @@ RUN = BENCH / "run.py"  # whose child modes (_rebuild, _phases, _profile) in_chi
 
 def env() -> dict[str, str]:
     epoch = os.environ.get("SOURCE_DATE_EPOCH") or git("log", "-1", "--format=%ct") or "1767225600"
-    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": epoch}
+    # Cold builds: no cache on disk (bench/preview.py measures builds with it).
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": epoch, "BANTIN_CACHE": "0"}
 
 
 def git(*args: str) -> str:

@@ -108,8 +108,8 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         root = Path(config.config_file_path).parent
         self._open_cache(cache.disk_folder(root, self.options.cache_dir, self.code))
         self.builds += 1
-        if self.serving and self.builds == 2:
-            gcpause.settle()  # the first build's garbage gone, the kept records frozen
+        if self.serving and self.builds >= 2:
+            gcpause.settle()  # the last build's garbage collected, what previews keep frozen
         self.memo.begin()
         with gcpause.paused():
             self.build = site.load(root, self.options.content_dir, self.memo)
