@@ -254,6 +254,9 @@ class PageCache:
 
     pack: Pack | None = None
     unsaved: set[str] = field(default_factory=set)  # rendered since the pack was written
+    # A preview keeps pages in memory; one build only compresses new ones for the pack.
+    in_memory: bool = True
+    blobs: dict[str, bytes] = field(default_factory=dict)
     rendered: dict[str, Rendered] = field(default_factory=dict)
     prints: dict[str, str] = field(default_factory=dict)  # this build's fingerprints by source path
     written: dict[str, str] = field(default_factory=dict)  # fingerprint of the HTML at each site path
@@ -278,7 +281,10 @@ class PageCache:
     def keep(self, src_uri: str, rendered: Rendered, dest: str) -> None:
         fp = self.prints.get(src_uri)
         if fp is not None:
-            self.rendered[fp] = rendered
+            if self.in_memory:
+                self.rendered[fp] = rendered
+            elif self.pack is not None:  # one build: only what goes to disk, compressed
+                self.blobs[fp] = _compress(rendered)
             self.used.add(fp)
             self.new.add(fp)
             self.new_uris.add(src_uri)
@@ -341,18 +347,22 @@ class PageCache:
             return None
         if not isinstance(found, Rendered):
             return None
-        self.rendered[fp] = found
+        if self.in_memory:
+            self.rendered[fp] = found
         return found
 
     def save(self) -> None:
-        """Write the pages the last build used, the new ones compressed (level 1:
-        HTML shrinks to a fifth, fast)."""
+        """Write the pages the last build used, the new ones compressed."""
         if self.pack is None:
             return
-        new = {fp: zlib.compress(pickle.dumps(self.rendered[fp], protocol=pickle.HIGHEST_PROTOCOL), 1)
-               for fp in self.unsaved & self.used if fp in self.rendered}
-        self.pack.write(self.used, new)
-        self.unsaved = set()
+        new = {fp: _compress(self.rendered[fp]) for fp in self.unsaved & self.used if fp in self.rendered}
+        self.pack.write(self.used, {**self.blobs, **new})
+        self.unsaved, self.blobs = set(), {}
+
+
+def _compress(rendered: Rendered) -> bytes:
+    """A page for the pack: level 1, HTML shrinks to a fifth, fast."""
+    return zlib.compress(pickle.dumps(rendered, protocol=pickle.HIGHEST_PROTOCOL), 1)
 
 
 def _remove(path: str, site_dir: str) -> None:

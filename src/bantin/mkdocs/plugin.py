@@ -89,6 +89,7 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         instance across the rebuilds of ``mkdocs serve``, and with it the memo
         and the page cache that make a rebuild fast."""
         self.serving = command == "serve"
+        self.pages.in_memory = self.serving
         cache.quiet_dirty_warning()
 
     def on_serve(self, server, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
@@ -148,8 +149,9 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         """Each generated page's fingerprint; which ones a dirty build skips."""
         assert self.build is not None
         shared = cache.shared_inputs(config, files, self.code)
+        caching = self.serving or self.folder is not None  # else nothing would use the fingerprints
         with gcpause.paused():
-            self.pages.begin(cache.fingerprints(self.build.specs, shared, self.memo.key_of))
+            self.pages.begin(cache.fingerprints(self.build.specs, shared, self.memo.key_of) if caching else {})
         self.pages.mark_files(files)
         self.build.bodies = self.pages.body
 
@@ -271,8 +273,9 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         feeds.write(self.env, site.published(self.build), config, self.options)
         for rel, text in self.shell.write(self.env, config, self.options, search).items():
             (site_dir / rel).write_text(text, encoding="utf-8")
-        log.info("bantin: %d trang dựng mới, %d trang lấy lại từ lần dựng trước", len(self.pages.new_uris),
-                 len(self.pages.prints) - len(self.pages.new_uris))
+        if self.pages.prints:
+            log.info("bantin: %d trang dựng mới, %d trang lấy lại từ lần dựng trước", len(self.pages.new_uris),
+                     len(self.pages.prints) - len(self.pages.new_uris))
         self.pages.end(self.build.files, config.site_dir)
         self.memo.end()
         self.search_kept.saved = {}
