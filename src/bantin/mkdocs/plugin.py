@@ -177,7 +177,9 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         Priority: 100 (run first), so other plugins see the real title.
         """
         assert self.build is not None
-        hit = self.pages.hit(page.file.src_uri)
+        # A CachedPage already holds what the cache had (a build that keeps no
+        # page in memory would otherwise read and unpack it from disk again).
+        hit = page.rendered if isinstance(page, cache.CachedPage) else self.pages.hit(page.file.src_uri)
         site.set_meta(self.build, page, cached=hit is not None)
         if hit is None:
             return markdown
