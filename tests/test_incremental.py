@@ -83,8 +83,11 @@ def _edits(project: Path) -> list[dict[str, str | None]]:
                 .replace("date: 2024-12-24", "date: 2024-12-27")
                 .replace("title: đẩy mạnh tuyên truyền", "title: tiếp tục tuyên truyền"))
     return [
-        {cv: cv_text + "\nĐề nghị các chi bộ thực hiện theo Kế hoạch số 02-KH/BTGDĐUK.\n"},  # a body edit, a new citation
-        {kh: kh_text.replace("\ntitle: ", "\ntitle: (sửa) ", 1)},  # a title: listings, bulletins, home
+        {cv: (cv_cited := cv_text + "\nĐề nghị các chi bộ thực hiện theo Kế hoạch số 02-KH/BTGDĐUK.\n")},  # a new citation
+        {kh: (kh_titled := kh_text.replace("\ntitle: ", "\ntitle: (sửa) ", 1))},  # a title: listings, bulletins, home
+        # Lines above every citation, and what the text says of a cited document (``relink``):
+        {kh: kh_titled.replace("\n---\n\n", "\n---\n\nMột đoạn mở đầu.\n\n", 1)},
+        {cv: cv_cited.replace("Huyện ủy về Tuyên truyền tổng kết", "Huyện ủy về Tuyên truyền sơ kết", 1)},
         {new: new_text},  # a new directive
         {slogans: slogan_text.replace("muôn năm!", "muôn năm muôn năm!", 1)},  # a slogan set
         {new: None},  # a deleted directive
@@ -94,6 +97,22 @@ def _edits(project: Path) -> list[dict[str, str | None]]:
 def test_a_preview_through_a_sequence_of_edits_ends_byte_identical_to_a_clean_build(project: Path) -> None:
     preview = project / "preview-site"
     _preview(project, preview, _edits(project))
+    clean = run_build(project)
+    assert clean.returncode == 0, clean.output
+    assert _differences(preview, clean.site) == []
+
+
+def test_edits_that_keep_every_number_and_date_end_byte_identical_to_a_clean_build(project: Path) -> None:
+    # The graph and the page specs are then taken from the last build (``relink``, ``pages.reuse``).
+    kh = "content/directives/2024/02-kh-btgduk.md"
+    cv = "content/directives/2024/229-cv-btghu.md"
+    kh_text = (project / kh).read_text(encoding="utf-8")
+    cv_text = (project / cv).read_text(encoding="utf-8")
+    preview = project / "preview-site"
+    _preview(project, preview, [
+        {kh: kh_text.replace("\n---\n\n", "\n---\n\nMột đoạn mở đầu.\n\n", 1)},
+        {cv: cv_text.replace("Huyện ủy về Tuyên truyền tổng kết", "Huyện ủy về Tuyên truyền sơ kết", 1)},
+    ])
     clean = run_build(project)
     assert clean.returncode == 0, clean.output
     assert _differences(preview, clean.site) == []

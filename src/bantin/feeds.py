@@ -11,6 +11,7 @@ import datetime as dt
 import json
 import uuid
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable
 
 from .records import Directive
@@ -53,16 +54,14 @@ def feed_updated(entries: list[Published]) -> dt.date | None:
 def json_index(published: Iterable[Published], site_url: str | None) -> str:
     """Every published directive, newest first, as stable, sorted JSON."""
     base = (site_url or "").rstrip("/")
-    records = [
-        {
-            "number": p.directive.number,
-            "kind": p.directive.kind,
-            "date": p.directive.date.isoformat() if p.directive.date else None,
-            "title": p.directive.title,
-            "issuer": p.directive.issuer,
-            "parent": p.directive.parent,
-            "url": f"{base}/{p.url}" if base else p.url,
-        }
-        for p in sorted(published, key=_newest_first)
-    ]
+    return _json_text(tuple(
+        (p.directive.number, p.directive.kind, p.directive.date.isoformat() if p.directive.date else None,
+         p.directive.title, p.directive.issuer, p.directive.parent, f"{base}/{p.url}" if base else p.url)
+        for p in sorted(published, key=_newest_first)))
+
+
+@lru_cache(maxsize=1)  # a preview's save seldom changes what the index shows: the text of the last one
+def _json_text(rows: tuple[tuple[str | None, ...], ...]) -> str:
+    names = ("number", "kind", "date", "title", "issuer", "parent", "url")
+    records = [dict(zip(names, row)) for row in rows]
     return json.dumps({"directives": records}, ensure_ascii=False, indent=1, sort_keys=True) + "\n"

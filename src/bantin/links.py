@@ -95,6 +95,8 @@ class Graph:
     cited_by: Mapping[str, tuple[str, ...]]  # document id -> citing paths, newest first
     related: Mapping[str, tuple[tuple[str, int], ...]]  # path -> (other path, shared count)
     problems: tuple[Problem, ...] = field(default=())
+    # What ``relink`` needs to redo one directive without the others (a preview's edit):
+    parts: "Parts | None" = field(default=None, compare=False, repr=False)
 
     def cites(self, path: str) -> tuple[str, ...]:
         """Distinct documents a directive cites, in order of first mention."""
@@ -110,6 +112,29 @@ class Graph:
 
     def _related_by(self, path: str, relation: str) -> tuple[str, ...]:
         return tuple(dict.fromkeys(c.target for c in self.by_source.get(path, ()) if c.mention.relation == relation))
+
+
+@dataclass(frozen=True)
+class Parts:
+    """The graph's working state, kept so an edit that leaves every number
+    and date as it was can redo the edited directives alone (``relink``)."""
+
+    signature: tuple  # ``signature`` of the directives and references it was built from
+    records: Mapping[str, Directive]  # the directives, by path
+    registry: Registry
+    ids: Mapping[Entry, str]
+    resolve_notes: Mapping[str, tuple[Problem, ...]]  # by directive path
+    check_notes: Mapping[str, tuple[Problem, ...]]
+
+
+def signature(directives: tuple[Directive, ...], references: tuple[ReferenceInfo, ...]) -> tuple:
+    """Everything of the directives that decides which document each mention
+    names, what ids documents get and how they are ordered: equal signatures,
+    equal graphs but for the sentences, lines and claims of edited texts."""
+    return tuple(once(d, "graph_signature", lambda d=d: (
+        d.path, d.number, d.doc_number, d.date, d.newest_first,
+        tuple((str(m.number), m.number, m.kind_word, m.date, m.relation) for m in mentions_of(d)),
+    )) for d in directives) + (references,)
 
 
 def _problem(d: Directive, line: int, message: str, level: str) -> Problem:
@@ -144,47 +169,58 @@ def build_graph(directives: Iterable[Directive], references: Iterable[ReferenceI
     for found in mentions.values():
         registry.add_named(found)
 
-    problems: list[Problem] = []
+    resolve_notes: dict[str, tuple[Problem, ...]] = {}
     resolved: dict[str, list[tuple[refs.Mention, Entry]]] = {}
     for d in directives:
-        pairs, notes = _resolve_all(d, registry, mentions[d.path])
-        resolved[d.path] = pairs
-        problems += notes
+        resolved[d.path], resolve_notes[d.path] = _resolve_all(d, registry, mentions[d.path])
 
     ids = _assign_ids(registry)
     citations: list[Citation] = []
     by_source: dict[str, tuple[Citation, ...]] = {}
     claims: dict[str, list[Claim]] = defaultdict(list)
     for d in directives:
-        pairs = resolved[d.path]
-        lines = d.lines_of(m.start for m, _ in pairs)  # mentions come in text order
-        mine = tuple(
-            Citation(d.path, ids[entry], m, line, _sentence(d, m))
-            for (m, entry), line in zip(pairs, lines)
-        )
-        by_source[d.path] = mine
+        by_source[d.path] = mine = citations_of(d, resolved[d.path], ids)
         citations.extend(mine)
         _collect_claims(d, mine, claims)
     docs = _documents(ids, references, claims)
-    for d in directives:
-        first = _first_by_target(by_source[d.path])
-        problems += _spelling_notes(d, by_source[d.path], docs)
-        problems += _date_order(d, first, docs)
-        problems += _unresolved_notes(d, first, docs)
+    check_notes = {d.path: check_notes_of(d, by_source[d.path], docs) for d in directives}
 
     cited_by = _cited_by(directives, by_source)
+    parts = Parts(signature(directives, tuple(references)), {d.path: d for d in directives}, registry, ids,
+                  resolve_notes, check_notes)
     return Graph(
         documents=docs,
         citations=tuple(citations),
         by_source=by_source,
         cited_by=cited_by,
         related=_related(directives, by_source, cited_by),
-        problems=tuple(problems),
+        problems=all_notes(parts),
+        parts=parts,
     )
 
 
-def _resolve_all(d: Directive, registry: Registry, found: list[refs.Mention]) -> tuple[list, list[Problem]]:
-    """Each mention of ``d`` with the document it names, and notes for the editor."""
+def all_notes(parts: Parts) -> tuple[Problem, ...]:
+    """The notes of every directive: those of resolving first, as they are found."""
+    return tuple(p for notes in (parts.resolve_notes, parts.check_notes) for mine in notes.values() for p in mine)
+
+
+def citations_of(d: Directive, pairs: list[tuple[refs.Mention, Entry]], ids: Mapping[Entry, str]) -> tuple[Citation, ...]:
+    """``d``'s resolved mentions as citations, with their lines and sentences."""
+    lines = d.lines_of(m.start for m, _ in pairs)  # mentions come in text order
+    return tuple(Citation(d.path, ids[entry], m, line, _sentence(d, m)) for (m, entry), line in zip(pairs, lines))
+
+
+def check_notes_of(d: Directive, mine: tuple[Citation, ...], docs: Mapping[str, Document]) -> tuple[Problem, ...]:
+    """What the editor should check in ``d``'s citations once all documents are known."""
+    first = _first_by_target(mine)
+    return (*_spelling_notes(d, mine, docs), *_date_order(d, first, docs), *_unresolved_notes(d, first, docs))
+
+
+def _resolve_all(d: Directive, registry: Registry, found: tuple[refs.Mention, ...],
+                 count: bool = True) -> tuple[list, tuple[Problem, ...]]:
+    """Each mention of ``d`` with the document it names, and notes for the
+    editor; ``count``: add the spellings and kind words to the documents
+    (not when ``relink`` resolves an edited text again)."""
     dates = local_dates(found)
     pairs, notes = [], []
     for m in found:
@@ -198,16 +234,16 @@ def _resolve_all(d: Directive, registry: Registry, found: list[refs.Mention]) ->
                 d, d.line_of(m.start),
                 f"số hiệu {m.number} không ghi ngày và có {len(entry.candidates)} văn bản cùng số hiệu: "
                 "ghi thêm ngày ban hành để chỉ rõ văn bản nào", WARNING))
-        if entry.owner is d:
+        if entry.owner is not None and entry.owner.path == d.path:  # relink's registry has the old record
             notes.append(_problem(d, d.line_of(m.start),
                                   f"văn bản tự dẫn chiếu chính nó ({m.number}): không tạo liên kết", INFO))
             continue
-        if m.number.complete:
+        if count and m.number.complete:
             entry.spellings[str(m.number)] += 1
-        if m.kind_word:
+        if count and m.kind_word:
             entry.kind_words.setdefault(m.kind_word, None)
         pairs.append((m, entry))
-    return pairs, notes
+    return pairs, tuple(notes)
 
 
 def _described(d: Directive, m: refs.Mention) -> Description | None:

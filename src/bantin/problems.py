@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable
 
 ERROR, WARNING, INFO = "error", "warning", "info"
@@ -92,8 +93,12 @@ _ELLIPSES = re.compile(r"…(?:[\s,;]*…)+")
 def note_kind(problem: Problem) -> str:
     """A note's message with what varies left out: "dẫn chiếu … chưa có trong
     bản tin: liên kết tới trang …"."""
-    what = f"{problem.field}: " if problem.field else ""
-    return _ELLIPSES.sub("…", _SPACES.sub(" ", _VARIES.sub("…", what + problem.message))).strip()
+    return _kind(f"{problem.field}: " if problem.field else "", problem.message)
+
+
+@lru_cache(maxsize=1 << 16)  # a preview logs the same notes after every save
+def _kind(what: str, message: str) -> str:
+    return _ELLIPSES.sub("…", _SPACES.sub(" ", _VARIES.sub("…", what + message))).strip()
 
 
 def build_log(problems: Iterable[Problem]) -> list[tuple[str, str]]:

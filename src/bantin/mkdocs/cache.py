@@ -32,6 +32,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Mapping
 
+import material
+import mkdocs
 from jinja2.bccache import Bucket, BytecodeCache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
@@ -52,6 +54,7 @@ SEARCH_FILE = "search-counts.pickle"
 TEMPLATES_FILE = "templates.pickle"
 CACHED_TEMPLATE = "bantin/cached.html"  # renders nothing: the cached HTML replaces it
 _ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")  # in reprs of functions: differs on every run
+_VERSIONED = tuple(Path(m.__file__).resolve().parent for m in (material, mkdocs))  # code_version names them by version
 
 
 @dataclass(frozen=True)
@@ -196,6 +199,8 @@ def shared_inputs(config: MkDocsConfig, files: Files, code: str) -> bytes:
     skip = {"site_dir", "plugins", "hooks", "watch", "dev_addr", "config_file_path", "strict"}
     h.update(_stable({k: v for k, v in config.items() if k not in skip}).encode())
     for folder in config.theme.dirs:
+        if any(Path(folder).resolve().is_relative_to(package) for package in _VERSIONED):
+            continue  # Material's and MkDocs' own: their versions are in ``code``; 14,000 files to stat
         for root, dirs, names in os.walk(folder):
             dirs.sort()
             for name in sorted(names):
@@ -223,13 +228,35 @@ def _stable(value: object) -> str:
     return _ADDRESS.sub("", repr(value))
 
 
-def fingerprints(specs: Mapping[str, PageSpec], shared: bytes,
-                 key_of: Callable[[Directive], bytes | None]) -> dict[str, str]:
-    """Each generated page's fingerprint, by source path."""
+class Fingerprints:
+    """Each page's own hash, kept with the spec it was computed from: a spec
+    the preview reused (``pages.reuse``) is not pickled and hashed again."""
+
+    def __init__(self) -> None:
+        self.shared = b""
+        self.own: dict[str, tuple[PageSpec, bytes]] = {}
+
+    def of(self, specs: Mapping[str, PageSpec], shared: bytes,
+           key_of: Callable[[Directive], bytes | None]) -> dict[str, str]:
+        last = self.own if shared == self.shared else {}
+        prints, own = fingerprints(specs, shared, key_of, last)
+        self.shared, self.own = shared, {uri: (specs[uri], mine) for uri, mine in own.items()}
+        return prints
+
+
+def fingerprints(specs: Mapping[str, PageSpec], shared: bytes, key_of: Callable[[Directive], bytes | None],
+                 last: Mapping[str, tuple[PageSpec, bytes]] | None = None) -> tuple[dict[str, str], dict[str, bytes]]:
+    """Each generated page's fingerprint, by source path, and each one's own
+    hash (without the pages it embeds); ``last``: own hashes by spec, to reuse."""
     own: dict[str, bytes] = {}
     out = io.BytesIO()
     pickler = _Fingerprinter(out, key_of)  # one for all pages, its memo cleared between them
+    last = last or {}
     for uri, spec in specs.items():
+        kept = last.get(uri)
+        if kept is not None and kept[0] is spec:
+            own[uri] = kept[1]
+            continue
         out.seek(0)
         out.truncate()
         pickler.clear_memo()
@@ -245,7 +272,7 @@ def fingerprints(specs: Mapping[str, PageSpec], shared: bytes,
         embeds = [own.get(e) for e in specs[uri].embeds]
         if all(embeds):
             prints[uri] = hashlib.blake2b(mine + b"".join(embeds), digest_size=16).hexdigest()  # type: ignore[arg-type]
-    return prints
+    return prints, own
 
 
 @dataclass

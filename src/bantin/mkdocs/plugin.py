@@ -47,6 +47,8 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         self.options = BantinConfig()
         # Kept from build to build (each drops what the last build did not use):
         self.memo = Memo()
+        self.kept = site.Kept()
+        self.prints = cache.Fingerprints()
         self.pages = cache.PageCache()
         self.code = code_version()
         self.search_kept = SearchKept()
@@ -113,7 +115,7 @@ class BantinPlugin(BasePlugin[BantinConfig]):
             gcpause.settle()  # the last build's garbage collected, what previews keep frozen
         self.memo.begin()
         with gcpause.paused():
-            self.build = site.load(root, self.options.content_dir, self.memo)
+            self.build = site.load(root, self.options.content_dir, self.memo, self.kept if self.serving else None)
 
     def _open_cache(self, folder: Path | None) -> None:
         """The first build of a process reads what earlier builds left on disk."""
@@ -151,7 +153,7 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         shared = cache.shared_inputs(config, files, self.code)
         caching = self.serving or self.folder is not None  # else nothing would use the fingerprints
         with gcpause.paused():
-            self.pages.begin(cache.fingerprints(self.build.specs, shared, self.memo.key_of) if caching else {})
+            self.pages.begin(self.prints.of(self.build.specs, shared, self.memo.key_of) if caching else {})
         self.pages.mark_files(files)
         self.build.bodies = self.pages.body
 
@@ -289,6 +291,7 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         """``mkdocs serve`` stops: save for the next build, free the rest."""
         self._save()
         self.memo, self.pages, self.search_kept, self.folder = Memo(), cache.PageCache(), SearchKept(), None
+        self.kept, self.prints = site.Kept(), cache.Fingerprints()
         self.search_docs = {}
 
     def _save(self) -> None:

@@ -19,9 +19,10 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from bantin import feeds as feed_records
-from bantin import links, originals, pages, paths
+from bantin import links, originals, pages, paths, relink
 from bantin.corpus import Corpus, load_corpus
 from bantin.memo import Memo
+from bantin.pages.reuse import Never, Reuse
 from bantin.problems import WARNING, build_log, unexpected
 
 from .cache import CACHED_TEMPLATE, PageFile
@@ -52,12 +53,21 @@ class Build:
         return (content, file.page.url) if content is not None else None
 
 
-def load(root: Path, content_dir: str, memo: Memo | None = None) -> Build:
+@dataclass
+class Kept:
+    """What a preview keeps of its last build to make the next one faster:
+    the citation graph (``relink``) and the page specs (``pages.reuse``)."""
+
+    graph: links.Graph | None = None
+    reuse: Reuse = field(default_factory=Reuse)
+
+
+def load(root: Path, content_dir: str, memo: Memo | None = None, kept: Kept | None = None) -> Build:
     """Load and validate all content, then build the citation graph and the
     page specs; any unexpected failure becomes one Vietnamese message
     (``BANTIN_DEBUG=1`` shows the traceback instead)."""
     try:
-        return _load(root, content_dir, memo)
+        return _load(root, content_dir, memo, kept or Kept(reuse=Never()))
     except PluginError:
         raise
     except Exception as error:  # the last resort: MkDocs prints a traceback for anything but its own errors
@@ -66,15 +76,15 @@ def load(root: Path, content_dir: str, memo: Memo | None = None) -> Build:
         raise PluginError(unexpected(error)) from None
 
 
-def _load(root: Path, content_dir: str, memo: Memo | None) -> Build:
+def _load(root: Path, content_dir: str, memo: Memo | None, kept: Kept) -> Build:
     corpus = load_corpus(root, content_dir, memo=memo)
     if corpus.errors:
         listing = "\n".join(str(p) for p in corpus.errors)
         raise PluginError(f"Nội dung có {len(corpus.errors)} lỗi, không dựng trang:\n{listing}")
-    graph = links.build_graph(corpus.published, corpus.references)
+    graph = kept.graph = relink.graph(corpus.published, corpus.references, previous=kept.graph)
     for level, line in build_log(corpus.problems + graph.problems):
         log.log(logging.WARNING if level == WARNING else logging.INFO, line)
-    specs = {spec.src_uri: spec for spec in pages.build_pages(corpus, graph)}
+    specs = {spec.src_uri: spec for spec in pages.build_pages(corpus, graph, kept.reuse)}
     embedded = frozenset(uri for spec in specs.values() for uri in spec.embeds)
     return Build(corpus, graph, specs, root / content_dir, embedded=embedded)
 

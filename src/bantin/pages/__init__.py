@@ -15,9 +15,11 @@ from typing import Any, Iterable, Mapping
 
 from .. import paths
 from ..corpus import Corpus, issuer_label
+from ..derived import once
 from ..links import Document, Graph
 from ..records import Directive
 from .passages import Excerpt, Passage
+from .reuse import Never, Reuse
 
 HOME_NEWEST = 20
 ARCHIVE_URI = paths.ARCHIVE_URI
@@ -82,7 +84,7 @@ def document_uri(doc: Document) -> str:
 
 
 def directive_entry(d: Directive) -> Entry:
-    return Entry(directive_uri(d), d.kind, d.number, d.date, d.title, issuer_label(d), True)
+    return once(d, "entry", lambda: Entry(directive_uri(d), d.kind, d.number, d.date, d.title, issuer_label(d), True))
 
 
 def document_entry(doc: Document) -> Entry:
@@ -156,14 +158,17 @@ class Site:
     graph: Graph
     published: tuple[Directive, ...]  # newest first
     entries: Mapping[str, Entry]  # by directive path
+    reuse: Reuse = field(default_factory=Never)
 
 
-def build_pages(corpus: Corpus, graph: Graph) -> list[PageSpec]:
-    """Every generated page of the site, in a stable order."""
+def build_pages(corpus: Corpus, graph: Graph, reuse: Reuse | None = None) -> list[PageSpec]:
+    """Every generated page of the site, in a stable order; ``reuse``: the
+    last build's specs, where their inputs are unchanged (a preview)."""
     from . import archive, bulletins, documents, slogans, timeline
 
     published = tuple(sorted(corpus.published, key=newest_first))
-    site = Site(corpus, graph, published, {d.path: directive_entry(d) for d in published})
+    site = Site(corpus, graph, published, {d.path: directive_entry(d) for d in published}, reuse or Never())
+    site.reuse.begin()
     specs: list[PageSpec] = []
     for family in (documents, archive, timeline, slogans):
         specs += family.build(site)

@@ -9,7 +9,6 @@ every citing sentence.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import defaultdict
 from typing import Mapping
 
@@ -17,7 +16,7 @@ from ..derived import once
 from ..links import Document, Graph
 from ..records import LEVELS, Directive, SloganSet
 from ..slogans import reference_date
-from ..summary import summarise
+from ..summary import Summary, summarise
 from .archive import LISTING_PAGE_SIZE, Pager
 from .passages import Excerpt, Passage, excerpt, passages, section_starts
 from . import (
@@ -41,24 +40,41 @@ def build(site: Site) -> list[PageSpec]:
     for sset in site.corpus.slogan_sets:
         slogans_by_directive[sset.directive_path].append(sset)
     on = reference_date()
+    graph, entries, reuse = site.graph, site.entries, site.reuse
     # Where each citation sits in its page (link or plain, anchor): computed
     # once per directive, read by its page and by the cited documents' pages.
-    placed = {d.path: passages(d.body, site.graph.by_source.get(d.path, ()),
-                               once(d, "section_starts", lambda d=d: section_starts(d.body)))
-              for d in site.published}
-    specs = [_directive_page(d, site, slogans_by_directive[d.path], on, placed[d.path]) for d in site.published]
-    bodies = {d.path: d.body for d in site.published}
+    placed: dict[str, list[Passage]] = {}
+    for d in site.published:
+        mine = graph.by_source.get(d.path, ())
+        placed[d.path] = reuse.get(("placed", d.path), (d, mine), lambda d=d, mine=mine: passages(
+            d.body, mine, once(d, "section_starts", lambda: section_starts(d.body))))
+    # Keys hold everything a spec is made from (``reuse``); listing lines stand for the documents they show.
+    shown = {doc.id: document_entry(doc) for doc in graph.documents.values()}
+    specs = []
+    for d in site.published:
+        summary = summarise(d, site.published, directive_uri(d), on)
+        key = (d, graph.by_source.get(d.path), tuple(shown[t] for t in graph.cites(d.path)),
+               tuple(entries[p] for p in graph.cited_by.get(d.path, ())),
+               tuple((entries[p], n) for p, n in graph.related.get(d.path, ())),
+               tuple(slogans_by_directive[d.path]), summary,
+               entries[summary.replacing.path] if summary.replacing else None)
+        specs.append(reuse.get(d.path, key, lambda d=d, summary=summary: _directive_page(
+            d, site, slogans_by_directive[d.path], summary, placed[d.path])))
+    records = {d.path: d for d in site.published}
     by_target: dict[str, dict[str, list[Passage]]] = defaultdict(lambda: defaultdict(list))
     for path, mine in placed.items():
         for p in mine:
             by_target[p.citation.target][path].append(p)
-    for doc in site.graph.documents.values():
+    for doc in graph.documents.values():
         if doc.directive is None:
-            specs += _document_pages(doc, site.graph, site.entries, by_target[doc.id], bodies)
+            citers = graph.cited_by.get(doc.id, ())
+            key = (doc, citers, tuple((records[p], graph.by_source[p]) for p in citers),
+                   tuple(shown[c] for c in doc.candidates))
+            specs += reuse.get(doc.id, key, lambda doc=doc: _document_pages(doc, graph, entries, by_target[doc.id], records))
     return specs
 
 
-def _directive_page(d: Directive, site: Site, slogan_sets: list[SloganSet], on: dt.date,
+def _directive_page(d: Directive, site: Site, slogan_sets: list[SloganSet], summary: Summary,
                     placed: list[Passage]) -> PageSpec:
     graph, entries = site.graph, site.entries
     src = directive_uri(d)
@@ -82,7 +98,7 @@ def _directive_page(d: Directive, site: Site, slogan_sets: list[SloganSet], on: 
             "related": [(entries[p], n) for p, n in graph.related.get(d.path, ())],
             "slogan_sets": slogan_sets,
             "level": LEVELS.get(d.level) if d.level else None,
-            "summary": (summary := summarise(d, site.published, src, on)),
+            "summary": summary,
             "replacing": entries[summary.replacing.path] if summary.replacing else None,
         },
     )
@@ -103,12 +119,12 @@ def _said(doc: Document, entries: Mapping[str, Entry]) -> dict[str, list[Said]]:
 
 
 def _document_pages(doc: Document, graph: Graph, entries: Mapping[str, Entry],
-                    placed: Mapping[str, list[Passage]], bodies: Mapping[str, str]) -> list[PageSpec]:
+                    placed: Mapping[str, list[Passage]], records: Mapping[str, Directive]) -> list[PageSpec]:
     citing = []
     for path in graph.cited_by.get(doc.id, ()):
         seen: dict[str, Excerpt] = {}  # one excerpt per sentence: two mentions in one do not repeat it
         for p in placed.get(path, ()):
-            seen.setdefault(p.citation.sentence, excerpt(bodies[path], p))
+            seen.setdefault(p.citation.sentence, excerpt(records[path].body, p))
         citing.append(CitingEntry(entries[path], tuple(seen.values())))
     said = _said(doc, entries)
     first_uri, title = document_uri(doc), document_title(doc)
