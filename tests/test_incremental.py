@@ -118,6 +118,26 @@ def test_edits_that_keep_every_number_and_date_end_byte_identical_to_a_clean_bui
     assert _differences(preview, clean.site) == []
 
 
+def _plan(number: int) -> str:
+    return (f"---\nnumber: {number}-KH/CB\nkind: Kế hoạch\ntitle: học tập nghị quyết, đợt {number}\n"
+            f"issuer: Chi bộ Khu dân cư số {number}\ndate: 2024-03-{number % 28 + 1:02d}\n---\n\n"
+            "Thực hiện Nghị quyết số 18-NQ/TW, ngày 25/10/2017 của Ban Chấp hành Trung ương Đảng khóa XII.\n")
+
+
+def test_a_preview_keeps_the_second_page_of_a_cited_document_out_of_search(project: Path) -> None:
+    # 18-NQ/TW cited by more than a page of directives (LISTING_PAGE_SIZE): its page 2 is not searched,
+    # also when a rebuild skips that page and takes its search entry from the cache.
+    for n in range(1, 101):
+        (project / f"content/directives/2024/{n}-kh-cb.md").write_text(_plan(n), encoding="utf-8")
+    cv = "content/directives/2024/229-cv-btghu.md"
+    preview = project / "preview-site"
+    _preview(project, preview, [{cv: (project / cv).read_text(encoding="utf-8") + "\nMột câu thêm vào.\n"}])
+    clean = run_build(project)
+    assert clean.returncode == 0, clean.output
+    assert (clean.site / "dan-chieu/18-nq-tw-2017/trang-2/index.html").is_file()
+    assert _differences(preview, clean.site) == []
+
+
 def test_a_body_edit_renders_the_directive_and_the_pages_that_show_it_not_the_others(project: Path) -> None:
     cv = "content/directives/2024/229-cv-btghu.md"
     text = (project / cv).read_text(encoding="utf-8")

@@ -249,6 +249,7 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         fp = self.pages.prints[page.file.src_uri]
         doc = rendered.search or self.search_docs.get(fp)
         if doc is None:  # a document: indexed from its records, then kept while its page is
+            site.read_front_matter(self.build, page)
             self.search.add_document(page, self.build.specs[page.file.src_uri].context)
             doc = self.search.docs.get(page.url)
         self.search.restore(page, doc)

@@ -17,6 +17,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.utils.meta import get_data
 
 from bantin import feeds as feed_records
 from bantin import links, originals, pages, paths, relink
@@ -128,6 +129,14 @@ def set_meta(build: Build, page: Page, cached: bool = False) -> None:
         page.meta.update(title=Markup.escape(spec.title), template=CACHED_TEMPLATE if cached else spec.template)
         if spec.description:
             page.meta["description"] = Markup.escape(spec.description)
+
+
+def read_front_matter(build: Build, page: Page) -> None:
+    """The front matter of a page a dirty build skipped, which MkDocs did
+    not read: ``search: exclude`` must hold for it too."""
+    spec = build.specs.get(page.file.src_uri)
+    if spec is not None:
+        page.meta.update(get_data(spec.markdown)[1])
 
 
 def page_context(build: Build, page: Page) -> object | None:
