@@ -174,7 +174,7 @@ def build_pages(corpus: Corpus, graph: Graph, reuse: Reuse | None = None) -> lis
         specs += family.build(site)
     # A bulletin's contents show each directive's summary, made once for its page.
     specs += bulletins.build(site, {s.src_uri: s for s in specs if s.template == "bantin/directive.html"})
-    return specs
+    return [site.reuse.same(("spec", s.src_uri), s) for s in specs]
 
 
 def home_context(corpus: Corpus, specs: Mapping[str, PageSpec]) -> dict[str, Any]:

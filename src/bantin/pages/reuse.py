@@ -38,8 +38,23 @@ class Reuse:
         return value  # type: ignore[return-value]
 
 
+    def same(self, name: Hashable, value: T) -> T:
+        """The last build's value for ``name`` if it equals ``value``, else
+        ``value``: a listing rebuilt with the same lines is the same spec, and
+        keeps its fingerprint. Dataclasses compare by value; the lines of
+        unchanged records are the same objects, compared at once."""
+        found = self._last.get(name)
+        if found is not None and found[1] == value:
+            value = found[1]  # type: ignore[assignment]
+        self._now[name] = (None, value)
+        return value
+
+
 class Never(Reuse):
     """Nothing kept: a single build (``bantin check``, ``mkdocs build``, tests)."""
 
     def get(self, name: Hashable, key: object, make: Callable[[], T]) -> T:
         return make()
+
+    def same(self, name: Hashable, value: T) -> T:
+        return value
