@@ -9,6 +9,7 @@ its own module (``directives``, ``slogan_sets``, ``references``; reading in
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
@@ -68,8 +69,15 @@ def load_corpus(
                                         f"không có thư mục nội dung '{content_dir}/' trong {root}: tạo thư mục "
                                         f"{content_dir}/directives/, hoặc sửa extra.bantin.content_dir trong mkdocs.yml"),))
 
+    # Every path below is under ``root``: slicing its text is what relative_to does, a tenth of the time.
+    root_text, content_text = f"{root}{os.sep}", f"{content}{os.sep}"
+
+    def under(path: Path, top: str) -> str:
+        text = str(path)
+        return (text[len(top):] if text.startswith(top) else os.path.relpath(text, top)).replace(os.sep, "/")
+
     def shown(path: Path) -> str:
-        return printable(path.relative_to(root).as_posix())
+        return printable(under(path, root_text))
 
     problems: list[Problem] = stray_entries(content, CONTENT_FOLDERS, shown)
     directives: list[Directive] = []
@@ -79,7 +87,7 @@ def load_corpus(
     for done, path in enumerate(directive_files, 1):
         if progress:
             progress(done, len(directive_files))
-        rel = path.relative_to(content).as_posix()
+        rel = under(path, content_text)
         directive, found = load(path, shown(path), rel, finder.beside(path, rel))
         problems += found
         if directive:

@@ -5,6 +5,7 @@ site copies it next to the directive's page and links it "Tải văn bản gốc
 
 from __future__ import annotations
 
+import os
 from pathlib import Path, PurePosixPath
 
 SUFFIXES = (".pdf", ".docx", ".doc", ".odt")  # in order of preference when there are several
@@ -38,19 +39,24 @@ class Finder:
     may hold thousands of directives: a glob per file grew with the square)."""
 
     def __init__(self) -> None:
-        self._folders: dict[Path, dict[str, dict[str, Path]]] = {}
+        self._folders: dict[str, dict[str, dict[str, str]]] = {}  # folder -> stem -> suffix -> file name
 
     def beside(self, markdown: Path, rel: str) -> str | None:
-        folder = self._folders.get(markdown.parent)
+        # Names as text, not Path objects: 5,000 directives a preview's rebuild.
+        parent, name = os.path.split(markdown)
+        folder = self._folders.get(parent)
         if folder is None:
-            folder = self._folders[markdown.parent] = {}
-            for p in markdown.parent.iterdir():
-                if p.suffix.lower() in SUFFIXES and p.is_file():
-                    folder.setdefault(p.stem, {})[p.suffix.lower()] = p
-        by_suffix = folder.get(markdown.stem, {})
-        for suffix in SUFFIXES:
-            if suffix in by_suffix:
-                return str(PurePosixPath(rel).parent / by_suffix[suffix].name)
+            folder = self._folders[parent] = {}
+            with os.scandir(parent) as entries:
+                for entry in entries:
+                    stem, suffix = os.path.splitext(entry.name)
+                    if suffix.lower() in SUFFIXES and entry.is_file():
+                        folder.setdefault(stem, {})[suffix.lower()] = entry.name
+        by_suffix = folder.get(os.path.splitext(name)[0])
+        if by_suffix:
+            for suffix in SUFFIXES:
+                if suffix in by_suffix:
+                    return str(PurePosixPath(rel).parent / by_suffix[suffix])
         return None
 
 
