@@ -30,6 +30,7 @@ from bantin.search import SearchDoc
 from . import cache, csp, feeds, filters, nav, offline, site, theme
 from .config import BantinConfig, option_problems
 from .pack import Pack
+from .release import Release
 from .search import SearchFiles, SearchIndexer
 
 
@@ -65,6 +66,7 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         self.search = SearchIndexer(kept=self.search_kept)
         self.shell = offline.Shell()
         self.hits: dict[str, cache.Rendered] = {}
+        self.release = Release()
         self.search_docs_now: dict[str, SearchDoc] = {}  # documents' search entries by page fingerprint
 
     def load_config(self, options: dict[str, Any], config_file_path: str | None = None):  # type: ignore[override]
@@ -116,6 +118,7 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         self.memo.begin()
         with gcpause.paused():
             self.build = site.load(root, self.options.content_dir, self.memo, self.kept if self.serving else None)
+        self.release = Release({uri: spec.embeds for uri, spec in self.build.specs.items()})
 
     def _open_cache(self, folder: Path | None) -> None:
         """The first build of a process reads what earlier builds left on disk."""
@@ -145,6 +148,8 @@ class BantinPlugin(BasePlugin[BantinConfig]):
             if file is not None:
                 files.remove(file)
         self._fingerprint(files, config)
+        if not self.serving:
+            site.forget_markdown(self.build)
         return files
 
     def _fingerprint(self, files: Files, config: MkDocsConfig) -> None:
@@ -190,7 +195,9 @@ class BantinPlugin(BasePlugin[BantinConfig]):
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         """A page rendered before gets its article and contents back from the
-        cache (its Markdown was skipped). Priority: default."""
+        cache (its Markdown was skipped); a generated page's Markdown is let
+        go (``release``). Priority: default."""
+        self.release.converted(page)
         hit = self.hits.get(page.file.src_uri)
         if hit is None:
             return html
@@ -214,11 +221,17 @@ class BantinPlugin(BasePlugin[BantinConfig]):
     @event_priority(-100)
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         """Index the page's text, then insert its Content-Security-Policy and
-        keep it if the worker precaches it.
+        keep it if the worker precaches it; let go of its article once no
+        page embeds it any more (``release``).
 
         Priority: -100 (run last): the policy hashes the inline scripts that
         every other plugin and template put on the page.
         """
+        output = self._written(page, output)
+        self.release.written_out(page)
+        return output
+
+    def _written(self, page: Page, output: str) -> str:
         hit = self.hits.get(page.file.src_uri)
         if hit is not None:
             self._restore(page, hit)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
@@ -109,6 +109,13 @@ def add_pages(build: Build, files: Files, config: MkDocsConfig) -> None:
             files.append(File.generated(config, originals.site_name(d.original, pages.directive_uri(d)),
                                         abs_src_path=str(build.content / d.original)))
     build.files = files
+
+
+def forget_markdown(build: Build) -> None:
+    """A single build's specs without their Markdown, once MkDocs has it
+    (``on_files``) and their fingerprints are made: the files hold it until
+    MkDocs converts it (``release``). A preview keeps it, to reuse specs."""
+    build.specs = {uri: replace(spec, markdown="") if spec.markdown else spec for uri, spec in build.specs.items()}
 
 
 def published(build: Build) -> list[feed_records.Published]:
