@@ -95,7 +95,7 @@ class Directive:
     def year(self) -> int | None:
         return self.date.year if self.date else None
 
-    @property
+    @cached_property  # every listing and the graph sort by it
     def newest_first(self) -> tuple:
         """Sort key: newest first, undated last, then by path (stable)."""
         return (self.date is None, -(self.date.toordinal() if self.date else 0), self.path)
