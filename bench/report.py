@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import statistics
 from dataclasses import dataclass
+from pathlib import Path
 
 import generate
 
@@ -309,6 +310,10 @@ def readme(r: Results) -> str:
       f"×{c['gzip_page']:.1f} (median), a seed ×{low:.1f}–{high:.1f}.\n")
     w("Previews and cached publishing builds (save to preview, memory over rebuilds, warm against cold): "
       "[PREVIEW.md](PREVIEW.md), `make bench-preview`.\n")
+    steps = Path(__file__).with_name("STEPS.md")
+    if steps.is_file():  # hand-written: what each step of issue 15 gained, when it was made
+        w("## What each step gained (issue 15)\n")
+        w(steps.read_text(encoding="utf-8"))
     w("Phones at 5,000 (Lighthouse mobile on every page type, what downloads unasked): [PHONES.md](PHONES.md), "
       "`make bench-phones`.\n")
     return "\n".join(out) + "\n"
