@@ -113,22 +113,34 @@
     });
   }
 
-  /* The hit's page, fetched (three at a time), gives the excerpt. Its line
-     is there from the start, saying it is on its way: the results do not
-     move down as excerpts arrive. */
+  /* The hit's page, fetched (three at a time) once its line is on screen
+     or nearly, gives the excerpt: a phone fetches the pages of the hits the
+     reader sees, not of all ten. The line is there from the start, saying
+     it is on its way: the results do not move down as excerpts arrive. */
   var queue = [], busy = 0;
+  var near = "IntersectionObserver" in self ? new IntersectionObserver(function (seen) {
+    seen.forEach(function (entry) {
+      if (!entry.isIntersecting) return;
+      near.unobserve(entry.target);
+      entry.target.btExcerpt();
+    });
+  }, { rootMargin: "0px 0px 50% 0px" }) : null;
   function excerpt(li, url, result) {
     if (!pages || !/^https?:$/.test(location.protocol)) return; // from disk, fetch() is refused
     var p = el("span", "bt-search__excerpt bt-search__excerpt--wait", "Đang lấy đoạn trích…");
     li.insertBefore(p, li.children[1] || null);
-    queue.push(function () {
-      return fetch(engine.root + url).then(function (r) { return r.ok ? r.text() : ""; }).then(function (html) {
-        if (current !== result) return;
-        var cut = html && pages.excerpt(pages.text(html), result.keys);
-        if (cut) { p.textContent = ""; p.classList.remove("bt-search__excerpt--wait"); p.appendChild(cut); } else p.remove();
-      }).catch(function () { p.remove(); });
-    });
-    pump();
+    li.btExcerpt = function () {
+      queue.push(function () {
+        if (current !== result) return Promise.resolve();
+        return fetch(engine.root + url).then(function (r) { return r.ok ? r.text() : ""; }).then(function (html) {
+          if (current !== result) return;
+          var cut = html && pages.excerpt(pages.text(html), result.keys);
+          if (cut) { p.textContent = ""; p.classList.remove("bt-search__excerpt--wait"); p.appendChild(cut); } else p.remove();
+        }).catch(function () { p.remove(); });
+      });
+      pump();
+    };
+    if (near) near.observe(li); else li.btExcerpt();
   }
   function pump() {
     while (busy < 3 && queue.length) {
@@ -141,6 +153,7 @@
     list.textContent = "";
     guideList.textContent = "";
     queue.length = 0;
+    if (near) near.disconnect(); // the lines it watched are gone
     result.shown_hits = arrange(result);
     var n = result.hits.length, m = result.shown_hits.length, quoted = "“" + result.text + "”";
     if (!n) say("Không tìm thấy văn bản nào cho " + quoted + ". Hãy thử ít từ hơn, hoặc gõ số hiệu văn bản.");
