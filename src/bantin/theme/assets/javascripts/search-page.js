@@ -61,28 +61,34 @@
   function arrange(result) {
     var f = result.facets, hits = result.hits;
     if (!f) return hits;
-    var chosen = { k: pick.k.value, y: pick.y.value, i: pick.i.value };
-    var keep = hits.filter(function (h) {
-      return ["k", "y", "i"].every(function (key) { return chosen[key] === "" || String(f[key][h.doc]) === chosen[key]; });
+    var chosen = ["k", "y", "i"].filter(function (key) { return pick[key].value !== ""; });
+    var keep = !chosen.length ? hits : hits.filter(function (h) {
+      return chosen.every(function (key) { return String(f[key][h.doc]) === pick[key].value; });
     });
-    return keep.filter(function (h) { return !f.g[h.doc]; }).concat(keep.filter(function (h) { return f.g[h.doc]; }));
+    var documents = [], inGuide = [];
+    keep.forEach(function (h) { (f.g[h.doc] ? inGuide : documents).push(h); });
+    return documents.concat(inGuide);
   }
 
+  var collate = new Intl.Collator("vi").compare; // localeCompare(…, "vi"), its collator made once
   /* Each filter lists the values its hits have, with how many. */
   function fill(result) {
     var f = result.facets;
     filters.hidden = !f || result.hits.length < 2;
     if (filters.hidden) return;
     var names = { k: f.kinds, i: f.issuers, y: null };
+    var counts = { k: new Map(), y: new Map(), i: new Map() }, hits = result.hits;
+    for (var n = 0; n < hits.length; n++) {
+      for (var key in counts) {
+        var v = f[key][hits[n].doc];
+        if (v !== -1 && v !== 0) counts[key].set(v, (counts[key].get(v) || 0) + 1);
+      }
+    }
     Object.keys(pick).forEach(function (key) {
-      var counted = new Map();
-      result.hits.forEach(function (h) {
-        var v = f[key][h.doc];
-        if (v !== -1 && v !== 0) counted.set(v, (counted.get(v) || 0) + 1);
-      });
+      var counted = counts[key];
       var select = pick[key];
       select.length = 1; // keeps "Tất cả"
-      Array.from(counted.keys()).sort(function (a, b) { return key === "y" ? b - a : names[key][a].localeCompare(names[key][b], "vi"); })
+      Array.from(counted.keys()).sort(function (a, b) { return key === "y" ? b - a : collate(names[key][a], names[key][b]); })
         .forEach(function (v) {
           select.appendChild(new Option((names[key] ? names[key][v] : v) + " (" + counted.get(v) + ")", String(v)));
         });
