@@ -56,14 +56,13 @@ class Postings:
         return {term: tuple(sorted(variants.items())) for term, variants in sorted(self.by_term.items())}
 
     def _rebuild(self, docs: list[DocPostings]) -> set[str]:
-        pieces: defaultdict[str, list] = defaultdict(list)
-        for doc_id, (names, weights) in enumerate(docs):
-            # list.extend mapped over the postings: the loop runs in C, not in bytecode.
-            deque(map(list.extend, map(pieces.__getitem__, names), zip(repeat(doc_id), weights)), maxlen=0)
-        self.lists = {}
-        for name in list(pieces):  # each list made compact as soon as it is done with
-            p = pieces.pop(name)
-            self.lists[name] = (array("i", p[0::2]), array("B", p[1::2]))
+        ids: defaultdict[str, array] = defaultdict(lambda: array("i"))
+        weights: defaultdict[str, array] = defaultdict(lambda: array("B"))
+        for doc_id, (names, weighed) in enumerate(docs):
+            # array.append mapped over the postings: the loop runs in C, not in bytecode.
+            deque(map(array.append, map(ids.__getitem__, names), repeat(doc_id)), maxlen=0)
+            deque(map(array.append, map(weights.__getitem__, names), weighed), maxlen=0)
+        self.lists = {name: (ids[name], weights[name]) for name in ids}
         self.by_term = {}
         return set(self.lists)
 
