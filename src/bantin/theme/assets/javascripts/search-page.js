@@ -188,8 +188,9 @@
         result.keys = pages ? pages.keys(text) : [];
         current = result;
         Object.keys(pick).forEach(function (key) { pick[key].value = ""; });
+        var drawn = draw(result); // asks for the rows of the hits shown first, then counts the filters meanwhile
         fill(result);
-        return draw(result);
+        return drawn;
       });
     }).catch(function () {
       return savedSearch(text);

@@ -185,7 +185,7 @@
 
   /* search.py rank(): the same additions in the same order, so the same
      floats; per-document state in typed arrays, as a phone needs it fast.
-     One task per term, then one to sort. */
+     One task per term, then one to sort; the caller's work in another. */
   function rank(query, n) {
     var matched = new Uint8Array(n), exact = new Uint8Array(n), hinted = new Uint8Array(n);
     var last = new Int32Array(n).fill(-1), score = new Float64Array(n);
@@ -257,7 +257,9 @@
       .concat(optional.map(function (opt, t) { return function () { addOptional(opt, t); }; }));
     return steps.reduce(function (done, step) {
       return done.then(function () { step(); return later(); });
-    }, Promise.resolve()).then(sorted);
+    }, Promise.resolve()).then(sorted).then(function (result) {
+      return later().then(function () { return result; }); // what the page does with it, in a task of its own
+    });
   }
 
   function terms(query) {
