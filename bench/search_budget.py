@@ -116,7 +116,7 @@ _PROBE = r"""(() => {
   const t = last ? last.timing : null;
   const entries = performance.getEntriesByType('resource');
   const end = re => Math.max(0, ...entries.filter(e => re.test(e.name)).map(e => e.responseEnd));
-  const shards = end(/\/search\/[^/]+\/t\d+\.js$/), chunks = end(/\/search\/[^/]+\/d\d+\.js$/);
+  const shards = end(/\/search\/[^/]+\/[tb]\d+\.js$/), chunks = end(/\/search\/[^/]+\/d\d+\.js$/);
   return {
     urls: [location.href.split('?')[0], ...entries.map(e => e.name)],
     ms: t ? (t.ranked - t.loaded) + (t.shown - t.drawing) : null,

@@ -19,10 +19,13 @@ Postings
     integer), delta- and varint-encoded into a compact string.
 
 Files
-    ``search/index.js`` (small: version, sizes, kind codes) names a versioned
-    folder of shards: terms are spread over shards by a hash of the term, so a
-    query fetches one shard per term and nothing else, and the document table
-    is cut into chunks fetched only for the hits shown. Every file is a script
+    ``search/index.js`` (small: version, sizes, kind codes, the common
+    terms) names a versioned folder of shards: terms are spread over shards
+    by a hash of the term, so a query fetches one shard per term and nothing
+    else; a common term (its record half a shard or more) has a file of its
+    own, so a query of common words fetches their postings and not their
+    neighbours'. The document table is cut into chunks fetched only for the
+    hits shown. Every file is a script
     that pushes its data onto ``self.bantinSearchData``, so it loads from
     ``file://`` too, where fetch() is blocked. ``search/manifest.json`` lists
     the files for the service worker.

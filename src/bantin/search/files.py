@@ -13,20 +13,12 @@ from .analysis import CODES, KIND_WORDS
 from .documents import Index, SearchDoc
 
 
-SHARD_TARGET = 32 * 1024  # characters of postings per shard, on average
+SHARD_TARGET = 8 * 1024  # characters of postings per shard, on average
 CHUNK = 32  # documents per chunk of the document table
 FOLDER = "search"
 
 
 # --- files ---------------------------------------------------------------
-
-
-
-
-
-
-
-
 
 def shard_of(term: str, shards: int) -> int:
     """FNV-1a of the term's UTF-8 bytes, the same in ``search.js``."""
@@ -59,17 +51,26 @@ def files(index: Index, page_url: str, shard_target: int = SHARD_TARGET, chunk: 
           extra: Mapping[str, object] | None = None) -> dict[str, str]:
     """Every search file, by path relative to the site root; deterministic.
 
+    A term whose record would fill half a shard or more (a common word: its
+    postings are most of the index) has a file of its own, ``b<i>.js``, the
+    i-th of ``meta["big"]``: a query fetches its own postings and nothing of
+    its neighbours'. The other terms share the hashed shards ``t<i>.js``.
+
     ``page_url`` is the results page (the service worker caches it too).
     ``extra`` adds data files to the versioned folder, by name ("f": the
     results page's filters, see ``bantin.search_facets``).
     """
     records = {term: _record(term, lists) for term, lists in index.postings.items()}
+    big = sorted(term for term, record in records.items() if len(record) >= shard_target // 2)
+    for term in big:
+        del records[term]  # the small ones stay
     shards = max(1, math.ceil(sum(len(r) + 1 for r in records.values()) / shard_target))
     by_shard: list[list[str]] = [[] for _ in range(shards)]
     for term in sorted(records):
         by_shard[shard_of(term, shards)].append(records[term])
     rows = [doc.row() for doc in index.docs]
     body = {f"t{i}.js": _script(f"t{i}", RECORD_SEP.join(shard)) for i, shard in enumerate(by_shard)}
+    body.update({f"b{i}.js": _script(f"b{i}", _record(term, index.postings[term])) for i, term in enumerate(big)})
     body.update({f"d{j}.js": _script(f"d{j}", rows[j * chunk:(j + 1) * chunk])
                  for j in range(max(1, math.ceil(len(rows) / chunk)))})
     body.update({f"{name}.js": _script(name, data) for name, data in (extra or {}).items()})
@@ -78,7 +79,7 @@ def files(index: Index, page_url: str, shard_target: int = SHARD_TARGET, chunk: 
         digest.update(name.encode() + b"\0" + body[name].encode() + b"\0")
     version = digest.hexdigest()[:12]
     meta = {
-        "version": version, "docs": len(rows), "shards": shards, "chunk": chunk,
+        "version": version, "docs": len(rows), "shards": shards, "chunk": chunk, "big": big,
         "codes": list(CODES), "kinds": [[" ".join(words), code] for words, code in KIND_WORDS],
         "issuers": sorted(index.issuers),
     }
@@ -104,8 +105,9 @@ def load(site: Path | str) -> Index:
     _, meta = _unscript((folder / "index.js").read_text(encoding="utf-8"))
     version = folder / meta["version"]
     postings: dict[str, tuple] = {}
-    for i in range(meta["shards"]):
-        _, shard = _unscript((version / f"t{i}.js").read_text(encoding="utf-8"))
+    shards = [f"t{i}.js" for i in range(meta["shards"])] + [f"b{i}.js" for i in range(len(meta["big"]))]
+    for name in shards:
+        _, shard = _unscript((version / name).read_text(encoding="utf-8"))
         for record in filter(None, shard.split(RECORD_SEP)):
             term, *entry = record.split(FIELD_SEP)
             postings[term] = tuple((entry[k], entry[k + 1]) for k in range(0, len(entry), 2))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+from array import array
 import pickle
 import re
 from collections import Counter, defaultdict
@@ -15,7 +16,6 @@ from .. import gcpause, refs
 from ..text import nfc
 from .analysis import _joins, _symbol, number_terms, word_keys
 from .documents import CITED, DIRECTIVE, Index, PAGE, SearchDoc, _order
-from .codec import _varint
 from .postings import _VARIANT_SEP, Postings, doc_weights  # raw key: "term", or "term\x00variant"
 
 
@@ -143,7 +143,7 @@ class Kept:
     postings: Postings = field(default_factory=Postings)
     saved: dict[bytes, Counted] = field(default_factory=dict)  # counts read from disk, by ``doc_key``
     # per document: the normalisations its weights hold for (``_steady``), and the weights
-    weights: dict[SearchDoc, tuple[float, float, tuple[str, ...]]] = field(default_factory=dict)
+    weights: dict[SearchDoc, tuple[float, float, array]] = field(default_factory=dict)
 
     def counted(self, doc: SearchDoc) -> Counted | None:
         return self.counts.get(doc) or (self.saved.get(doc_key(doc)) if self.saved else None)
@@ -186,14 +186,13 @@ def _build_index(docs: Iterable[SearchDoc], kept: Kept) -> Index:
     kept.counts.clear()
     kept.counts.update(zip(ordered, found))
     issuers = frozenset().union(*(f[3] for f in found))
-    varints = [_varint(v) for v in range(OWN_WEIGHT + 1)]
     weighed = []
-    weights_now: dict[SearchDoc, tuple[float, float, tuple[str, ...]]] = {}
+    weights_now: dict[SearchDoc, tuple[float, float, array]] = {}
     for doc, (names, values, _, _), norm in zip(ordered, found, _inverse_norms(ordered, [f[2] for f in found])):
         before = kept.weights.get(doc)
         if before is None or not before[0] < norm < before[1]:
             low, high = _steady(values, norm)
-            before = (low, high, doc_weights(values, lambda p: varints[_weight(p, norm)]))
+            before = (low, high, doc_weights(values, lambda p: _weight(p, norm)))
         weights_now[doc] = before
         weighed.append((names, before[2]))
     kept.weights = weights_now
@@ -229,7 +228,7 @@ def _count(doc: SearchDoc, vocabulary: _Vocabulary) -> Counted:
     for term in own:
         counts[vocabulary.keys[term]] = _OWN
     names = vocabulary.keys.names
-    return tuple(names[k] for k in counts), tuple(counts.values()), length, frozenset(issuers)
+    return tuple(map(names.__getitem__, counts)), tuple(counts.values()), length, frozenset(issuers)
 
 
 def _inverse_norms(ordered: Sequence[SearchDoc], lengths: Sequence[int]) -> list[float]:

@@ -13,18 +13,23 @@ the same, byte for byte, as building them whole.
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_left
 from collections import defaultdict, deque
 from itertools import chain, repeat
 from operator import sub
-from typing import Sequence
+from typing import Callable, Sequence
 
 from .codec import _varint
 
 _VARIANT_SEP = "\x00"
 
-# Per document: its key names and, aligned with them, the varints of their weights.
-DocPostings = tuple[tuple[str, ...], tuple[str, ...]]
+# Per document: its key names and, aligned with them, their weights (bytes:
+# weights are 1..OWN_WEIGHT). Postings of a list are kept as arrays of
+# machine integers, not lists of Python objects: 5 bytes a posting rather
+# than 16, at 5,000 directives four million postings.
+DocPostings = tuple[tuple[str, ...], array]
+_WEIGHT_VARINTS = [_varint(v) for v in range(256)]
 
 
 class Postings:
@@ -33,7 +38,7 @@ class Postings:
     def __init__(self) -> None:
         self.urls: tuple[str, ...] | None = None
         self.docs: list[DocPostings] = []
-        self.lists: dict[str, tuple[list[int], list[str]]] = {}  # name -> document ids, weight varints
+        self.lists: dict[str, tuple[array, array]] = {}  # name -> document ids ("i"), weights ("B")
         self.by_term: dict[str, dict[str, str]] = {}  # term -> variant -> encoded list
         self.common = 0.0
         self.varints: list[str] = []
@@ -51,11 +56,13 @@ class Postings:
         return {term: tuple(sorted(variants.items())) for term, variants in sorted(self.by_term.items())}
 
     def _rebuild(self, docs: list[DocPostings]) -> set[str]:
-        pieces: defaultdict[str, list] = defaultdict(list)
-        for doc_id, (names, weights) in enumerate(docs):
-            # list.extend mapped over the postings: the loop runs in C, not in bytecode.
-            deque(map(list.extend, map(pieces.__getitem__, names), zip(repeat(doc_id), weights)), maxlen=0)
-        self.lists = {name: (p[0::2], p[1::2]) for name, p in pieces.items()}
+        ids: defaultdict[str, array] = defaultdict(lambda: array("i"))
+        weights: defaultdict[str, array] = defaultdict(lambda: array("B"))
+        for doc_id, (names, weighed) in enumerate(docs):
+            # array.append mapped over the postings: the loop runs in C, not in bytecode.
+            deque(map(array.append, map(ids.__getitem__, names), repeat(doc_id)), maxlen=0)
+            deque(map(array.append, map(weights.__getitem__, names), weighed), maxlen=0)
+        self.lists = {name: (ids[name], weights[name]) for name in ids}
         self.by_term = {}
         return set(self.lists)
 
@@ -76,7 +83,7 @@ class Postings:
             for name, weight in new.items():
                 if old.get(name) == weight:
                     continue
-                ids, weights = self.lists.setdefault(name, ([], []))
+                ids, weights = self.lists.setdefault(name, (array("i"), array("B")))
                 at = bisect_left(ids, doc_id)
                 if at < len(ids) and ids[at] == doc_id:
                     weights[at] = weight
@@ -99,12 +106,12 @@ class Postings:
                         del self.by_term[term]
                 continue
             ids, weights = found
-            gaps = map(by_distance.__getitem__, map(sub, ids, [-1, *ids[:-1]]))
-            text = "".join(chain.from_iterable(zip(gaps, weights)))
+            gaps = map(by_distance.__getitem__, map(sub, ids, chain((-1,), ids[:-1])))
+            text = "".join(chain.from_iterable(zip(gaps, map(_WEIGHT_VARINTS.__getitem__, weights))))
             self.by_term.setdefault(term, {})[var] = text
 
 
-def doc_weights(values: Sequence[int], weight_of) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
-    """The weight varints of one document's packed counts, each distinct count computed once."""
+def doc_weights(values: Sequence[int], weight_of: Callable[[int], int]) -> array:
+    """The weights of one document's packed counts, each distinct count computed once."""
     weight = {p: weight_of(p) for p in set(values)}
-    return tuple(map(weight.__getitem__, values))
+    return array("B", map(weight.__getitem__, values))

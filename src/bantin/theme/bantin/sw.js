@@ -190,15 +190,22 @@ async function status() {
   };
 }
 
-// The reader asked for the whole search index: one file at a time.
+// The reader asked for the whole search index: six files at a time (a
+// common word has a file of its own: at 5,000 directives some 1,600 files,
+// and one at a time a slow network spent minutes waiting between them).
 async function wholeIndex(answer) {
   const cache = await caches.open(SEARCH);
   const have = new Set((await cache.keys()).map((r) => r.url));
+  const todo = SETTINGS.search.slice();
   let failed = 0;
-  for (const rel of SETTINGS.search) {
-    if (!have.has(here(rel))) await cache.add(fresh(rel)).catch(() => { failed++; });
-    answer({ progress: true });
-  }
+  const next = async () => {
+    while (todo.length) {
+      const rel = todo.shift();
+      if (!have.has(here(rel))) await cache.add(fresh(rel)).catch(() => { failed++; });
+      answer({ progress: true });
+    }
+  };
+  await Promise.all([next(), next(), next(), next(), next(), next()]);
   answer({ ...(await status()), failed, finished: true });
 }
 

@@ -61,28 +61,34 @@
   function arrange(result) {
     var f = result.facets, hits = result.hits;
     if (!f) return hits;
-    var chosen = { k: pick.k.value, y: pick.y.value, i: pick.i.value };
-    var keep = hits.filter(function (h) {
-      return ["k", "y", "i"].every(function (key) { return chosen[key] === "" || String(f[key][h.doc]) === chosen[key]; });
+    var chosen = ["k", "y", "i"].filter(function (key) { return pick[key].value !== ""; });
+    var keep = !chosen.length ? hits : hits.filter(function (h) {
+      return chosen.every(function (key) { return String(f[key][h.doc]) === pick[key].value; });
     });
-    return keep.filter(function (h) { return !f.g[h.doc]; }).concat(keep.filter(function (h) { return f.g[h.doc]; }));
+    var documents = [], inGuide = [];
+    keep.forEach(function (h) { (f.g[h.doc] ? inGuide : documents).push(h); });
+    return documents.concat(inGuide);
   }
 
+  var collate = new Intl.Collator("vi").compare; // localeCompare(…, "vi"), its collator made once
   /* Each filter lists the values its hits have, with how many. */
   function fill(result) {
     var f = result.facets;
     filters.hidden = !f || result.hits.length < 2;
     if (filters.hidden) return;
     var names = { k: f.kinds, i: f.issuers, y: null };
+    var counts = { k: new Map(), y: new Map(), i: new Map() }, hits = result.hits;
+    for (var n = 0; n < hits.length; n++) {
+      for (var key in counts) {
+        var v = f[key][hits[n].doc];
+        if (v !== -1 && v !== 0) counts[key].set(v, (counts[key].get(v) || 0) + 1);
+      }
+    }
     Object.keys(pick).forEach(function (key) {
-      var counted = new Map();
-      result.hits.forEach(function (h) {
-        var v = f[key][h.doc];
-        if (v !== -1 && v !== 0) counted.set(v, (counted.get(v) || 0) + 1);
-      });
+      var counted = counts[key];
       var select = pick[key];
       select.length = 1; // keeps "Tất cả"
-      Array.from(counted.keys()).sort(function (a, b) { return key === "y" ? b - a : names[key][a].localeCompare(names[key][b], "vi"); })
+      Array.from(counted.keys()).sort(function (a, b) { return key === "y" ? b - a : collate(names[key][a], names[key][b]); })
         .forEach(function (v) {
           select.appendChild(new Option((names[key] ? names[key][v] : v) + " (" + counted.get(v) + ")", String(v)));
         });
@@ -113,22 +119,34 @@
     });
   }
 
-  /* The hit's page, fetched (three at a time), gives the excerpt. Its line
-     is there from the start, saying it is on its way: the results do not
-     move down as excerpts arrive. */
+  /* The hit's page, fetched (three at a time) once its line is on screen
+     or nearly, gives the excerpt: a phone fetches the pages of the hits the
+     reader sees, not of all ten. The line is there from the start, saying
+     it is on its way: the results do not move down as excerpts arrive. */
   var queue = [], busy = 0;
+  var near = "IntersectionObserver" in self ? new IntersectionObserver(function (seen) {
+    seen.forEach(function (entry) {
+      if (!entry.isIntersecting) return;
+      near.unobserve(entry.target);
+      entry.target.btExcerpt();
+    });
+  }, { rootMargin: "0px 0px 50% 0px" }) : null;
   function excerpt(li, url, result) {
     if (!pages || !/^https?:$/.test(location.protocol)) return; // from disk, fetch() is refused
     var p = el("span", "bt-search__excerpt bt-search__excerpt--wait", "Đang lấy đoạn trích…");
     li.insertBefore(p, li.children[1] || null);
-    queue.push(function () {
-      return fetch(engine.root + url).then(function (r) { return r.ok ? r.text() : ""; }).then(function (html) {
-        if (current !== result) return;
-        var cut = html && pages.excerpt(pages.text(html), result.keys);
-        if (cut) { p.textContent = ""; p.classList.remove("bt-search__excerpt--wait"); p.appendChild(cut); } else p.remove();
-      }).catch(function () { p.remove(); });
-    });
-    pump();
+    li.btExcerpt = function () {
+      queue.push(function () {
+        if (current !== result) return Promise.resolve();
+        return fetch(engine.root + url).then(function (r) { return r.ok ? r.text() : ""; }).then(function (html) {
+          if (current !== result) return;
+          var cut = html && pages.excerpt(pages.text(html), result.keys);
+          if (cut) { p.textContent = ""; p.classList.remove("bt-search__excerpt--wait"); p.appendChild(cut); } else p.remove();
+        }).catch(function () { p.remove(); });
+      });
+      pump();
+    };
+    if (near) near.observe(li); else li.btExcerpt();
   }
   function pump() {
     while (busy < 3 && queue.length) {
@@ -141,6 +159,7 @@
     list.textContent = "";
     guideList.textContent = "";
     queue.length = 0;
+    if (near) near.disconnect(); // the lines it watched are gone
     result.shown_hits = arrange(result);
     var n = result.hits.length, m = result.shown_hits.length, quoted = "“" + result.text + "”";
     if (!n) say("Không tìm thấy văn bản nào cho " + quoted + ". Hãy thử ít từ hơn, hoặc gõ số hiệu văn bản.");
@@ -169,8 +188,9 @@
         result.keys = pages ? pages.keys(text) : [];
         current = result;
         Object.keys(pick).forEach(function (key) { pick[key].value = ""; });
+        var drawn = draw(result); // asks for the rows of the hits shown first, then counts the filters meanwhile
         fill(result);
-        return draw(result);
+        return drawn;
       });
     }).catch(function () {
       return savedSearch(text);

@@ -8,14 +8,25 @@
   function fold(s) {
     return s.replace(/Đ/g, "D").replace(/đ/g, "d").normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
   }
+  /* A word's folded key, each spelling folded once: a page repeats a few
+     hundred syllables thousands of times, and folding each occurrence cost
+     a phone tens of milliseconds per excerpt. */
+  var folded = new Map();
+  function key(word) {
+    var k = folded.get(word);
+    if (k === undefined) {
+      if (folded.size > 50000) folded.clear();
+      folded.set(word, k = fold(word));
+    }
+    return k;
+  }
   /* Words with their folded key; only those of a length in ``lengths`` if
-     given: folding every word of a long page cost a phone a quarter of a
-     second per excerpt, and a word of composed letters folds to as many. */
+     given (a word of composed letters folds to as many). */
   function words(text, lengths) {
     var out = [], m;
     WORD.lastIndex = 0;
     while ((m = WORD.exec(text))) {
-      if (!lengths || lengths[m[0].length]) out.push({ at: m.index, end: m.index + m[0].length, key: fold(m[0]) });
+      if (!lengths || lengths[m[0].length]) out.push({ at: m.index, end: m.index + m[0].length, key: key(m[0]) });
     }
     return out;
   }
@@ -82,6 +93,10 @@
      page's article; parsed inert (nothing runs). */
   var parser = new DOMParser();
   function text(html) {
+    // Only the article is parsed: the header and navigation before it are
+    // a third of a page's elements, and never excerpted.
+    var start = html.indexOf('<article class="md-content__inner'), end = html.lastIndexOf("</article>");
+    if (start >= 0 && end > start) html = html.slice(start, end + "</article>".length);
     var doc = parser.parseFromString(html, "text/html");
     var main = doc.querySelector(".bt-doc__body") || doc.querySelector(".md-content__inner");
     if (!main) return "";
