@@ -21,13 +21,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+from watchdog.observers.api import BaseObserver
 
 from bantin import gcpause
 from bantin.memo import Memo, code_version, read_pickle, write_pickle
 from bantin.search import Kept as SearchKept
 from bantin.search import SearchDoc
 
-from . import cache, csp, feeds, filters, nav, offline, site, theme
+from . import cache, csp, feeds, filters, nav, offline, site, theme, watch
 from .config import BantinConfig, option_problems
 from .pack import Pack
 from .release import Release
@@ -58,6 +59,7 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         self.builds = 0
         self.serving = False
         self.folder: Path | None = None  # the cache on disk
+        self.watcher: BaseObserver | None = None  # the content folder's, while previewing
         self._reset()
 
     def _reset(self) -> None:
@@ -97,12 +99,13 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         cache.quiet_dirty_warning()
 
     def on_serve(self, server, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
-        """Rebuild the preview when content changes. Here rather than in
-        ``watch:``, which MkDocs checks before any plugin runs, in English, when
-        the folder is missing: ``on_pre_build`` says it in Vietnamese instead."""
+        """Rebuild the preview when content changes, as soon as a file is
+        written (``watch``). Here rather than in ``watch:``, which MkDocs
+        checks before any plugin runs, in English, when the folder is
+        missing: ``on_pre_build`` says it in Vietnamese instead."""
         content = Path(config.config_file_path).parent / self.options.content_dir
         if content.is_dir():
-            server.watch(str(content))
+            self.watcher = watch.watch(server, content)
         return server
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
@@ -303,6 +306,8 @@ class BantinPlugin(BasePlugin[BantinConfig]):
 
     def on_shutdown(self) -> None:
         """``mkdocs serve`` stops: save for the next build, free the rest."""
+        watch.stop(self.watcher)
+        self.watcher = None
         self._save()
         self.memo, self.pages, self.search_kept, self.folder = Memo(), cache.PageCache(), SearchKept(), None
         self.kept, self.prints = site.Kept(), cache.Fingerprints()
