@@ -92,6 +92,16 @@ def test_nothing_is_wider_than_the_phone(phone, url: str) -> None:
 
 
 @requires_chromium
+def test_the_search_filters_fit_the_phone(phone) -> None:
+    # An issuer's long name makes its option, and with it the select, wider than the screen.
+    phone.goto(phone.base + "/tim-kiem/?q=18-NQ/TW")
+    phone.wait_for("document.documentElement.dataset.btSearch === 'done' && !document.getElementById('bt-search-filters').hidden")
+    found = phone.eval(MEASURE)
+    assert (found["scroll"], found["viewport"]) == (360, 360)
+    assert phone.eval("document.getElementById('bt-filter-issuer').getBoundingClientRect().right") <= 360
+
+
+@requires_chromium
 @pytest.mark.parametrize("url", PAGES.values(), ids=PAGES.keys())
 def test_text_is_at_least_16_px(phone, url: str) -> None:
     assert measure(phone, url)["small"] == []
