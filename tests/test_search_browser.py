@@ -176,7 +176,9 @@ def test_search_works_from_the_copy_opened_from_disk(browser, project: Path) -> 
 def test_each_result_shows_an_excerpt_with_the_words_marked(tab, site: str) -> None:
     tab.goto(f"{site}/tim-kiem/?q={quote('sắp xếp bộ máy')}")
     tab.wait_for(DONE)
-    # Each line says its excerpt is on its way until the page arrives.
+    # Each line says its excerpt is on its way until the page arrives; pages are
+    # fetched as their lines come near the screen.
+    tab.eval("document.querySelectorAll('#bt-search-results li')[3].scrollIntoView()")
     tab.wait_for("document.querySelectorAll('#bt-search-results .bt-search__excerpt:not(.bt-search__excerpt--wait)').length >= 4")
     first = tab.eval("document.querySelector('#bt-search-results li')")
     marked = tab.eval("[...document.querySelector('#bt-search-results li .bt-search__excerpt').querySelectorAll('mark')]"
@@ -184,6 +186,15 @@ def test_each_result_shows_an_excerpt_with_the_words_marked(tab, site: str) -> N
     assert first is not None and set(marked) == {"sắp", "xếp", "bộ", "máy"}
     excerpt = tab.eval("document.querySelector('#bt-search-results li .bt-search__excerpt').textContent")
     assert "sắp xếp" in excerpt.lower() and len(excerpt) < 260
+
+
+def test_a_cited_documents_excerpt_is_a_citing_sentence_not_its_facts(tab, site: str) -> None:
+    tab.goto(f"{site}/tim-kiem/?q={quote('18-NQ/TW')}")
+    tab.wait_for(DONE)
+    assert tab.eval(LINKS)[0] == f"../{NQ18}"
+    tab.wait_for("!document.querySelector('#bt-search-results li .bt-search__excerpt').matches('.bt-search__excerpt--wait')")
+    excerpt = tab.eval("document.querySelector('#bt-search-results li .bt-search__excerpt').textContent")
+    assert "Số hiệu" not in excerpt and "Nghị quyết số 18-NQ/TW" in excerpt, excerpt
 
 
 def test_the_editors_guide_comes_in_its_own_group_below_the_documents(tab, site: str) -> None:

@@ -100,7 +100,11 @@
     var doc = parser.parseFromString(html, "text/html");
     var main = doc.querySelector(".bt-doc__body") || doc.querySelector(".md-content__inner");
     if (!main) return "";
-    main.querySelectorAll(".headerlink, script, .bt-summary, .bt-printed, nav").forEach(function (x) { x.remove(); });
+    // A cited document's title and facts are the result's own line already: its excerpt is a citing sentence.
+    main.querySelectorAll(".headerlink, script, .bt-summary, .bt-printed, nav, .bt-ref > h1, .bt-facts, .bt-note")
+      .forEach(function (x) { x.remove(); });
+    // Blocks written edge to edge ("<dt>Số hiệu</dt><dd>18-NQ/TW</dd>") are words apart on screen.
+    main.querySelectorAll("p, li, dt, dd, td, th, h1, h2, h3, h4, blockquote").forEach(function (x) { x.append(" "); });
     return main.textContent.replace(/\s+/g, " ").trim();
   }
 
