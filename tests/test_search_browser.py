@@ -195,6 +195,7 @@ def test_a_cited_documents_excerpt_is_a_citing_sentence_not_its_facts(tab, site:
     tab.wait_for("!document.querySelector('#bt-search-results li .bt-search__excerpt').matches('.bt-search__excerpt--wait')")
     excerpt = tab.eval("document.querySelector('#bt-search-results li .bt-search__excerpt').textContent")
     assert "Số hiệu" not in excerpt and "Nghị quyết số 18-NQ/TW" in excerpt, excerpt
+    assert "… …" not in excerpt and "……" not in excerpt, excerpt  # the quote's own ellipsis is enough
 
 
 def test_the_editors_guide_comes_in_its_own_group_below_the_documents(tab, site: str) -> None:

@@ -57,7 +57,8 @@
     if (start > 0) start = text.indexOf(" ", start) + 1 || start;
     if (end < text.length) end = Math.max(text.lastIndexOf(" ", end), first.end);
     var at = start;
-    if (start > 0) frag.append("… ");
+    // No second ellipsis where the text has one already (a citing sentence quoted cut).
+    if (start > 0 && text[start] !== "…") frag.append("… ");
     found.forEach(function (w) {
       if (w.at < at || w.end > end) return;
       frag.append(text.slice(at, w.at));
@@ -67,7 +68,7 @@
       at = w.end;
     });
     frag.append(text.slice(at, end));
-    if (end < text.length) frag.append(" …");
+    if (end < text.length && text[end - 1] !== "…") frag.append(" …");
     return frag;
   }
 
