@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Iterable, Mapping
 
 from .. import paths
@@ -159,6 +160,11 @@ class Site:
     published: tuple[Directive, ...]  # newest first
     entries: Mapping[str, Entry]  # by directive path
     reuse: Reuse = field(default_factory=Never)
+
+    @cached_property
+    def records(self) -> dict[str, Directive]:
+        """The published directives by path."""
+        return {d.path: d for d in self.published}
 
 
 def build_pages(corpus: Corpus, graph: Graph, reuse: Reuse | None = None) -> list[PageSpec]:

@@ -49,8 +49,7 @@ def build(site: Site, directive_pages: Mapping[str, PageSpec]) -> list[PageSpec]
     """``directive_pages`` (by source URI) lend each directive's summary,
     computed once for its own page."""
     bulletins, undated = monthly(site.published)
-    directives = {d.path: d for d in site.published}
-    specs = [spec for b in bulletins for spec in _bulletin_pages(b, site, directive_pages, directives)]
+    specs = [spec for b in bulletins for spec in _bulletin_pages(b, site, directive_pages)]
     specs.append(PageSpec(
         INDEX_URI, "Bản tin tháng", "bantin/bulletins.html",
         description="Bản tin tháng: các văn bản ban hành trong tháng, in thành một tài liệu cho sinh hoạt chi bộ",
@@ -68,13 +67,12 @@ def _document(d: Directive, anchor: str, site: Site, directive_pages: Mapping[st
     return Document(site.entries[d.path], d, anchor, own["summary"], tuple(own["implements"]))
 
 
-def _bulletin_pages(b: Bulletin, site: Site, directive_pages: Mapping[str, PageSpec],
-                    directives: Mapping[str, Directive]) -> list[PageSpec]:
+def _bulletin_pages(b: Bulletin, site: Site, directive_pages: Mapping[str, PageSpec]) -> list[PageSpec]:
     docs = [_document(d, paths.bulletin_document_anchor(i), site, directive_pages) for i, d in enumerate(b.directives, 1)]
     context = {
         "bulletin": b,
         "documents": docs,
-        "slogan_sets": slogans_in_force(b, site.corpus.slogan_sets, directives),
+        "slogan_sets": slogans_in_force(b, site.corpus.slogan_sets, site.records),
         "issuers": list(dict.fromkeys(doc.entry.issuer for doc in docs)),
         "screen_uri": bulletin_uri(b),
         "print_uri": print_uri(b),

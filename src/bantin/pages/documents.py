@@ -59,8 +59,8 @@ def build(site: Site) -> list[PageSpec]:
                tuple(slogans_by_directive[d.path]), summary,
                entries[summary.replacing.path] if summary.replacing else None)
         specs.append(reuse.get(d.path, key, lambda d=d, summary=summary: _directive_page(
-            d, site, slogans_by_directive[d.path], summary, placed[d.path])))
-    records = {d.path: d for d in site.published}
+            d, site, slogans_by_directive[d.path], summary, placed[d.path], shown)))
+    records = site.records
     by_target: dict[str, dict[str, list[Passage]]] = defaultdict(lambda: defaultdict(list))
     for path, mine in placed.items():
         for p in mine:
@@ -75,7 +75,7 @@ def build(site: Site) -> list[PageSpec]:
 
 
 def _directive_page(d: Directive, site: Site, slogan_sets: list[SloganSet], summary: Summary,
-                    placed: list[Passage]) -> PageSpec:
+                    placed: list[Passage], shown: Mapping[str, Entry]) -> PageSpec:
     graph, entries = site.graph, site.entries
     src = directive_uri(d)
     docs = graph.documents
@@ -91,9 +91,9 @@ def _directive_page(d: Directive, site: Site, slogan_sets: list[SloganSet], summ
         context={
             "directive": d,
             "entry": entries[d.path],
-            "implements": [document_entry(docs[t]) for t in implements],
-            "basis": [document_entry(docs[t]) for t in basis],
-            "cites": [document_entry(docs[t]) for t in cites],
+            "implements": [shown[t] for t in implements],
+            "basis": [shown[t] for t in basis],
+            "cites": [shown[t] for t in cites],
             "cited_by": [entries[p] for p in graph.cited_by.get(d.path, ())],
             "related": [(entries[p], n) for p, n in graph.related.get(d.path, ())],
             "slogan_sets": slogan_sets,

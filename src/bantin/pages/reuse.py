@@ -37,7 +37,6 @@ class Reuse:
         self._now[name] = (key, value)
         return value  # type: ignore[return-value]
 
-
     def same(self, name: Hashable, value: T) -> T:
         """The last build's value for ``name`` if it equals ``value``, else
         ``value``: a listing rebuilt with the same lines is the same spec, and

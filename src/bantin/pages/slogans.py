@@ -33,12 +33,11 @@ def build(site: Site) -> list[PageSpec]:
 
 
 def slogans_page(site: Site, on: dt.date) -> PageSpec:
-    directives = {d.path: d for d in site.published}
-    arranged = slogans.arrange(site.corpus.slogan_sets, directives, on)
+    arranged = slogans.arrange(site.corpus.slogan_sets, site.records, on)
 
     def shown(sset: SloganSet) -> ShownSet:
         return ShownSet(sset, set_anchor(sset), site.entries[sset.directive_path],
-                        slogans.approval_date(sset, directives), sset.approved is not None,
+                        slogans.approval_date(sset, site.records), sset.approved is not None,
                         slogans.status(sset, on))
 
     sections = [
