@@ -242,6 +242,13 @@ def test_bidi_and_invisible_format_characters_are_named_with_line_and_column(
         f"{F}:4: {name} (không nhìn thấy) ở cột 13: hãy xóa ký tự này; nó làm chữ hiện ra khác với chữ thật"]
 
 
+def test_the_characters_read_without_checks_hold_no_format_character_nor_look_alike() -> None:
+    """Files made only of these skip both checks (``sources.COMMON_RANGES``)."""
+    common = {chr(c) for first, last in sources.COMMON_RANGES for c in range(first, last + 1)}
+    assert common & sources._FORMAT_SET == set()
+    assert common & sources._LOOKALIKE_SET == set()
+
+
 def test_an_invisible_character_in_a_slogan_file_is_named_too(tmp_path: Path) -> None:
     write(tmp_path, KH02, GOOD)
     write(tmp_path, "slogans/tet.yml", SET.replace("Mừng Đảng", "Mừng\u2067 Đảng"))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from functools import lru_cache
 
 _ATTR = re.compile(r'(\s(?:href|src|id)=")([^"]*)"')
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
@@ -21,6 +22,7 @@ def _base(url: str) -> str:
     return url if url.endswith("/") or not url else posixpath.dirname(url) + "/"
 
 
+@lru_cache(maxsize=65536)  # a month's bulletin repeats the same cited documents' links
 def _relative(target: str, page_url: str) -> str:
     """``target`` (from the site root) as seen from ``page_url``."""
     base = _base(page_url)
@@ -46,10 +48,15 @@ def rebase(html: str, from_url: str, to_url: str, prefix: str) -> str:
         if not value or value.startswith("/") or _SCHEME.match(value):
             return match.group(0)
         path, hash_, fragment = value.partition("#")
-        target = posixpath.normpath(posixpath.join(_base(from_url), path))
-        if path.endswith("/") or path in ("", "."):
-            target += "/"
-        target = "" if target in ("./", "/") else target
-        return f'{head}{_relative(target, to_url)}{hash_}{fragment}"'
+        return f'{head}{_relative(_target(path, from_url), to_url)}{hash_}{fragment}"'
 
     return _ATTR.sub(fix, html)
+
+
+@lru_cache(maxsize=65536)
+def _target(path: str, from_url: str) -> str:
+    """A relative link ``path`` of the page at ``from_url``, from the site root."""
+    target = posixpath.normpath(posixpath.join(_base(from_url), path))
+    if path.endswith("/") or path in ("", "."):
+        target += "/"
+    return "" if target in ("./", "/") else target
