@@ -174,7 +174,7 @@ def test_undated_directives_are_in_no_bulletin(built_site: Path, url: str) -> No
 def test_links_in_the_bulletin_lead_where_they_lead_on_the_directive_page(built_site: Path) -> None:
     html = page(built_site, PRINT)
     # The passage anchor is prefixed like every id of an embedded body.
-    assert re.search(r'<a href="../../../dan-chieu/18-nq-tw-2017/" id="[a-z0-9-]+-dc-1">Nghị quyết số 18-NQ/TW</a>', html)
+    assert re.search(r'<a class="bt-cite" href="../../../dan-chieu/18-nq-tw-2017/" id="[a-z0-9-]+-dc-1">Nghị quyết số 18-NQ/TW</a>', html)
     assert '<a class="bt-block-link" href="../../../van-ban/2024/229-cv-btghu/">' in html
 
 

@@ -288,6 +288,15 @@ def test_offline_search_looks_through_the_saved_pages_and_says_so(browser, built
 
 
 @requires_chromium
+def test_offline_search_never_finds_the_results_page_itself(browser, built_site: Path, tmp_path: Path) -> None:
+    with read_then_cut(browser, built_site, tmp_path, KH02) as (tab, base):
+        tab.goto(base + "/tim-kiem/?q=tim+kiem")  # the results page's own title, saved with the shell
+        tab.wait_for("document.documentElement.dataset.btSearch === 'done'")
+        found = tab.eval("[...document.querySelectorAll('.bt-search__hit a')].map((a) => new URL(a.href).pathname)")
+        assert "/tim-kiem/" not in found
+
+
+@requires_chromium
 def test_the_whole_search_index_downloads_only_when_asked_with_its_size_shown(
         browser, built_site: Path, tmp_path: Path) -> None:
     settings = worker_settings(built_site)

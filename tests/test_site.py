@@ -96,9 +96,9 @@ def test_the_first_mention_in_each_section_is_a_link_and_the_rest_plain_text(bui
     body = page(built_site, KH02).split('class="bt-doc__body"')[1].split("</article>")[0]
     # 18-NQ/TW is named 14 times in five sections: five links, each with the anchor of its passage.
     assert body.count("18-NQ/TW") == 14
-    assert re.findall(r'<a href="../../../dan-chieu/18-nq-tw-2017/" id="(dc-\d+)">Nghị quyết số 18-NQ/TW</a>', body) == [
+    assert re.findall(r'<a class="bt-cite" href="../../../dan-chieu/18-nq-tw-2017/" id="(dc-\d+)">Nghị quyết số 18-NQ/TW</a>', body) == [
         "dc-1", "dc-3", "dc-6", "dc-14", "dc-20"]
-    assert '<a href="../../../dan-chieu/11-hd-btgdduk-2024/" id="dc-15">Hướng dẫn số 11-HD/BTGDƯK</a>' in body
+    assert '<a class="bt-cite" href="../../../dan-chieu/11-hd-btgdduk-2024/" id="dc-15">Hướng dẫn số 11-HD/BTGDƯK</a>' in body
     assert 'href="./"' not in body
 
 

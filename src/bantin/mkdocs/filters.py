@@ -24,6 +24,7 @@ def register(env: Environment, build: Callable[[], Build | None], options: Banti
     env.filters["issued_slots"] = formatting.issued_slots
     env.filters["keep_place"] = formatting.keep_place
     env.filters["doc_url"] = _doc_url(build)
+    env.filters["root_url"] = _root_url(build)
     env.filters["embedded"] = _embedded(build)
     env.globals["bantin_options"] = options
     env.globals["bantin_paths"] = paths
@@ -43,6 +44,18 @@ def _doc_url(build: Callable[[], Build | None]):  # type: ignore[no-untyped-def]
         page = context.get("page")
         return get_relative_url(url, page.url if page else "") or "./"
     return doc_url
+
+
+def _root_url(build: Callable[[], Build | None]):  # type: ignore[no-untyped-def]
+    def root_url(src_uri: str) -> str:
+        """URL of the page built from ``src_uri``, relative to the site's root
+        (for scripts, which resolve it from there: a 404 page has no place)."""
+        current = build()
+        url = current.urls.get(src_uri) if current else None
+        if url is None:
+            raise PluginError(f"bantin: không có trang {src_uri}")
+        return url or "./"
+    return root_url
 
 
 def _embedded(build: Callable[[], Build | None]):  # type: ignore[no-untyped-def]

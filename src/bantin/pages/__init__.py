@@ -24,6 +24,7 @@ from .reuse import Never, Reuse
 
 HOME_NEWEST = 20
 ARCHIVE_URI = paths.ARCHIVE_URI
+CITATION_CLASS = "bt-cite"  # a number linked in a directive's text (bantin.css keeps it on one line)
 OUT_OF_SEARCH = "---\nsearch:\n  exclude: true\n---\n"  # Markdown of a page search leaves out
 
 
@@ -135,7 +136,7 @@ def linked_body(d: Directive, src_uri: str, placed: Iterable[Passage], docs: Map
         start, end = p.citation.mention.start, p.citation.mention.end
         target = relative_uri(document_uri(docs[p.citation.target]), here)
         out.append(d.body[pos:start])
-        out.append(f"[{d.body[start:end]}]({target}){{: #{p.anchor} }}")
+        out.append(f"[{d.body[start:end]}]({target}){{: #{p.anchor} .{CITATION_CLASS} }}")
         pos = end
     out.append(d.body[pos:])
     return "".join(out)

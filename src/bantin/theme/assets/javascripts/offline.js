@@ -3,7 +3,7 @@
 // reader the truth about it:
 // - a saved copy shown offline (or on a slow network) says so, with its date;
 // - "Lưu để đọc khi không có mạng" saves the pages this page links to;
-// - the notice page (/ngoai-tuyen/) lists what is really saved here;
+// - the notice page (paths.OFFLINE_NOTICE_URI) lists what is really saved here;
 // - search without network looks through the saved pages (bantinSaved
 //   below, used by search.js), and the whole index is fetched only when the
 //   reader asks (#bt-offline-index), its size shown first.
@@ -96,8 +96,10 @@
   // The button is drawn before the first paint (partials/bantin/save-box.html);
   // here it gets its work.
   var notice_page = document.getElementById("bt-offline-saved");
+  var manifest = document.querySelector("link[rel=manifest]"); // data-bt-notice: from the site root
+  var noticeUrl = manifest && new URL(manifest.getAttribute("data-bt-notice") || ".", root).href;
   function isPage(u) {
-    return u.href.indexOf(root.href) === 0 && /(\/|\.html)$/.test(u.pathname) && !/\/ngoai-tuyen(\/|\.html)$/.test(u.pathname);
+    return u.href.indexOf(root.href) === 0 && /(\/|\.html)$/.test(u.pathname) && u.href !== noticeUrl;
   }
   var drawn = self.bantinSave;
   if (worker && drawn) {

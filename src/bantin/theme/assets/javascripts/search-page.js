@@ -1,4 +1,4 @@
-/* The search results page (/tim-kiem/?q=…): the hits search.js ranks, the
+/* The search results page (paths.SEARCH_URI, ?q=…): the hits search.js ranks, the
    documents first and the editors' guide in its own group below them;
    filters by kind, year and issuer, counted over every hit (the index's
    f.js, bantin.search_facets); and under each hit an excerpt of its page

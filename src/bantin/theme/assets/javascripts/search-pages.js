@@ -77,7 +77,8 @@
     var keys = queryKeys(query);
     if (!self.bantinSaved || !keys.length) return Promise.resolve({ hits: [], pages: 0 });
     return self.bantinSaved.pages(true).then(function (pages) {
-      pages = pages.filter(function (p) { return !/\/tim-kiem(\/|\.html)$/.test(new URL(p.url).pathname); });
+      // not this results page itself, which holds the words searched for
+      pages = pages.filter(function (p) { return new URL(p.url).pathname !== location.pathname; });
       var hits = pages.map(function (p) {
         var own = new Map();
         words(p.title + " " + p.text).forEach(function (w) { own.set(w.key, (own.get(w.key) || 0) + 1); });
