@@ -162,6 +162,36 @@ def test_a_deleted_directive_leaves_no_page_behind_in_the_preview(project: Path)
     assert not (project / "preview-site" / "van-ban" / "2024" / "231-cv-btghu").exists()
 
 
+# Two publishing builds, each in a process of its own as `make build` runs
+# them: how many pages the second converts from Markdown.
+_CONVERTED = r"""
+import logging, sys
+from pathlib import Path
+import markdown
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+logging.getLogger("mkdocs").setLevel(logging.ERROR)
+config = load_config(config_file=str(Path(sys.argv[1]) / "mkdocs.yml"), site_dir=sys.argv[2])
+config.plugins.on_startup(command="build", dirty=False)
+made = []
+init = markdown.Markdown.__init__
+markdown.Markdown.__init__ = lambda self, *a, **k: made.append(1) or init(self, *a, **k)
+build(config)
+print(len(made))
+"""
+
+
+def test_a_publishing_build_converts_no_markdown_for_a_page_the_cache_has(project: Path) -> None:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": EPOCH}
+    counts = [subprocess.run([sys.executable, "-c", _CONVERTED, str(project), str(project / "site")], cwd=project,
+                             capture_output=True, text=True, env=env, timeout=600, check=True).stdout.split()[-1]
+              for _ in range(2)]
+    # The first converts every page; the second only those of docs/ (always
+    # built) and the navigation's own, whose titles MkDocs reads first.
+    assert (int(counts[0]), int(counts[1])) == (49, 14)
+
+
 def test_a_publishing_build_after_one_edit_uses_the_cache_and_equals_a_build_without_it(
         project: Path, tmp_path: Path, monkeypatch) -> None:
     first = run_build(project)  # fills .cache/bantin

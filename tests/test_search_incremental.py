@@ -52,3 +52,20 @@ def test_weights_hold_inside_the_steady_interval_and_change_only_outside_it() ->
                 assert [index._weight(v, x) for v in values] == weights
         if high != float("inf"):  # the interval is tight: just past it, a weight moves
             assert [index._weight(v, high + 1e-6) for v in values] != weights
+
+
+def test_a_build_from_what_the_last_one_saved_gives_what_a_whole_build_gives() -> None:
+    docs, kept = _docs(60), search.Kept()
+    _files(docs, kept)
+    docs[5] = dataclasses.replace(docs[5], body=(docs[5].body[0] + " bổ sung một câu",))
+    from_disk = search.Kept(saved=kept.to_save())  # a publishing build: counts and weights from the cache
+    assert _files(docs, from_disk) == _files(docs)
+
+
+def test_saved_weights_are_taken_while_the_normalisation_holds(monkeypatch) -> None:
+    docs, kept = _docs(60), search.Kept()
+    _files(docs, kept)
+    weighed = []
+    monkeypatch.setattr(index, "_steady", lambda values, norm: weighed.append(norm) or (-1e9, 1e9))
+    _files(docs, search.Kept(saved=kept.to_save()))
+    assert weighed == []

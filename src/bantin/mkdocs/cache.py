@@ -341,11 +341,14 @@ class PageCache:
                 if f.unchanged:
                     self.used.add(fp)  # type: ignore[arg-type]
 
-    def cached_pages(self, files: Iterable[File], config: MkDocsConfig) -> None:
+    def cached_pages(self, files: Iterable[File], config: MkDocsConfig, in_nav: Iterable[Page]) -> None:
         """A ``CachedPage`` for each generated page rendered before and not in
-        the navigation (whose pages MkDocs has made by now, with their titles)."""
+        the navigation. MkDocs has made a plain page for each by now, reached
+        only through its file (the navigation's pages are left as they are):
+        the new one takes its place."""
+        nav_pages = {id(page) for page in in_nav}
         for f in files:
-            if isinstance(f, PageFile) and f.page is None and not f.unchanged:
+            if isinstance(f, PageFile) and not f.unchanged and f.page is not None and id(f.page) not in nav_pages:
                 found = self.hit(f.src_uri)
                 if found is not None:
                     CachedPage(f, config, found)

@@ -24,7 +24,7 @@ from mkdocs.structure.pages import Page
 from watchdog.observers.api import BaseObserver
 
 from bantin import gcpause
-from bantin.memo import Memo, code_version, read_pickle, write_pickle
+from bantin.memo import Memo, Shards, code_version, read_pickle, write_pickle
 from bantin.search import Kept as SearchKept
 from bantin.search import SearchDoc
 
@@ -54,6 +54,7 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         self.pages = cache.PageCache()
         self.code = code_version()
         self.search_kept = SearchKept()
+        self.search_disk: Shards | None = None  # search counts and weights on disk
         self.search_docs: dict[str, SearchDoc] = {}  # the last build's ``search_docs_now``
         self.templates = cache.Templates()
         self.builds = 0
@@ -131,7 +132,8 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         self.pages.pack = Pack(folder) if folder is not None else None
         if folder is not None:
             self.memo.load(folder / cache.MEMO_FILE)
-            self.search_kept.saved = read_pickle(folder / cache.SEARCH_FILE) or {}
+            self.search_disk = Shards(folder / cache.SEARCH_FILE)
+            self.search_kept.saved = self.search_disk.read()
             self.templates.compiled.update(read_pickle(folder / cache.TEMPLATES_FILE) or {})
 
     @event_priority(100)
@@ -167,8 +169,8 @@ class BantinPlugin(BasePlugin[BantinConfig]):
 
     def on_nav(self, nav, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
         """Pages rendered before skip Markdown (``cache.CachedPage``). Here, once
-        the navigation's own pages exist with their titles. Priority: default."""
-        self.pages.cached_pages(files, config)
+        MkDocs has made every page, to leave the navigation's own. Priority: default."""
+        self.pages.cached_pages(files, config, nav.pages)
         return nav
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
@@ -315,6 +317,7 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         self.watcher = None
         self._save()
         self.memo, self.pages, self.search_kept, self.folder = Memo(), cache.PageCache(), SearchKept(), None
+        self.search_disk = None
         self.kept, self.prints = site.Kept(), cache.Fingerprints()
         self.search_docs = {}
 
@@ -324,5 +327,7 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         if folder is not None:
             self.pages.save()
             self.memo.save(folder / cache.MEMO_FILE)
-            write_pickle(folder / cache.SEARCH_FILE, self.search_kept.to_save())
+            if self.search_disk is None or self.search_disk.base != folder / cache.SEARCH_FILE:
+                self.search_disk = Shards(folder / cache.SEARCH_FILE)
+            self.search_disk.write(self.search_kept.to_save())
             write_pickle(folder / cache.TEMPLATES_FILE, self.templates.compiled)

@@ -134,23 +134,37 @@ class _Vocabulary:
 Counted = tuple[tuple[str, ...], tuple[int, ...], int, frozenset[str]]
 
 
+# Per document: the normalisations its weights hold for (``_steady``), and the weights.
+Weights = tuple[float, float, array]
+Saved = tuple[Counted, Weights]  # what a build writes to disk of each document
+
+
 @dataclass
 class Kept:
-    """What ``build_index`` keeps from one build to the next (a preview's):
-    each document's counts, and the postings lists to update in place."""
+    """What ``build_index`` keeps from one build to the next (a preview's, or
+    through ``saved`` a publishing build's): each document's counts and
+    weights, and the postings lists to update in place."""
 
     counts: dict[SearchDoc, Counted] = field(default_factory=dict)
     postings: Postings = field(default_factory=Postings)
-    saved: dict[bytes, Counted] = field(default_factory=dict)  # counts read from disk, by ``doc_key``
-    # per document: the normalisations its weights hold for (``_steady``), and the weights
-    weights: dict[SearchDoc, tuple[float, float, array]] = field(default_factory=dict)
+    saved: dict[bytes, Saved] = field(default_factory=dict)  # read from disk, by ``doc_key``
+    weights: dict[SearchDoc, Weights] = field(default_factory=dict)
+
+    def _saved(self, doc: SearchDoc) -> Saved | None:
+        return self.saved.get(doc_key(doc)) if self.saved else None
 
     def counted(self, doc: SearchDoc) -> Counted | None:
-        return self.counts.get(doc) or (self.saved.get(doc_key(doc)) if self.saved else None)
+        found = self.counts.get(doc)
+        if found is None and self.saved:
+            saved = self._saved(doc)
+            if saved is not None:
+                found = saved[0]
+                self.weights.setdefault(doc, saved[1])  # weighed again only if the normalisation moved
+        return found
 
-    def to_save(self) -> dict[bytes, Counted]:
-        """This build's counts, by ``doc_key``, to write to disk."""
-        return {doc_key(doc): counted for doc, counted in self.counts.items()}
+    def to_save(self) -> dict[bytes, Saved]:
+        """This build's counts and weights, by ``doc_key``, to write to disk."""
+        return {doc_key(doc): (counted, self.weights[doc]) for doc, counted in self.counts.items()}
 
 
 def doc_key(doc: SearchDoc) -> bytes:
@@ -187,7 +201,7 @@ def _build_index(docs: Iterable[SearchDoc], kept: Kept) -> Index:
     kept.counts.update(zip(ordered, found))
     issuers = frozenset().union(*(f[3] for f in found))
     weighed = []
-    weights_now: dict[SearchDoc, tuple[float, float, array]] = {}
+    weights_now: dict[SearchDoc, Weights] = {}
     for doc, (names, values, _, _), norm in zip(ordered, found, _inverse_norms(ordered, [f[2] for f in found])):
         before = kept.weights.get(doc)
         if before is None or not before[0] < norm < before[1]:
