@@ -242,6 +242,14 @@ def test_bidi_and_invisible_format_characters_are_named_with_line_and_column(
         f"{F}:4: {name} (không nhìn thấy) ở cột 13: hãy xóa ký tự này; nó làm chữ hiện ra khác với chữ thật"]
 
 
+def test_an_invisible_character_in_decomposed_text_is_named_at_its_column_in_the_file(tmp_path: Path) -> None:
+    # "tuyên" typed as NFD (e, circumflex, grave: as macOS and some PDFs give it)
+    write(tmp_path, KH02, GOOD.replace("title: tuyên truyền", "title: tuye\u0302n\u200b truyền"))
+    assert messages(tmp_path) == [
+        f"{F}:4: ký tự định dạng U+200B (không nhìn thấy) ở cột 14: hãy xóa ký tự này; "
+        "nó làm chữ hiện ra khác với chữ thật"]
+
+
 def test_the_characters_read_without_checks_hold_no_format_character_nor_look_alike() -> None:
     """Files made only of these skip both checks (``sources.COMMON_RANGES``)."""
     common = {chr(c) for first, last in sources.COMMON_RANGES for c in range(first, last + 1)}

@@ -127,17 +127,11 @@ _LOOKALIKE_SET = frozenset(map(chr, _TO_ASCII))
 
 
 # The letters, marks and punctuation of Vietnamese text, of which none is a
-# format character or a look-alike (``test_sources`` checks each): most files
-# hold no other, and a search for one runs five times faster than making the
-# set of a text's characters.
+# format character or a look-alike (``tests/test_hostile_content.py`` checks
+# each): most files hold no other, and a search for one runs five times
+# faster than making the set of a text's characters.
 COMMON_RANGES = ((0x00, 0xAC), (0xAE, 0x36F), (0x1E00, 0x1EFF), (0x2010, 0x2027), (0x2030, 0x205F))
 _UNCOMMON = re.compile("[^" + "".join(f"{chr(a)}-{chr(b)}" for a, b in COMMON_RANGES) + "]")
-
-
-def ascii_lookalikes(text: str) -> str:
-    """``text`` with every decimal digit of another script written 0–9, and
-    full-width letters and signs as ASCII."""
-    return text if _LOOKALIKE_SET.isdisjoint(text) else text.translate(_TO_ASCII)
 
 
 def read_source(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
@@ -175,7 +169,10 @@ def decode_source(raw: bytes, shown: str) -> tuple[str | None, list[Problem]]:
         return None, [Problem(shown, line, None, f"ký tự điều khiển {code} (không nhìn thấy) ở cột {column}: "
                                                  "hãy xóa ký tự này; thường do chép từ PDF hoặc Word")]
     if not raw.isascii():
-        text = nfc(text)  # NFC makes no format or look-alike character, nor takes one away
+        # Checked before NFC, so a column counts the characters of the file
+        # as the control check does (NFC makes no format or look-alike
+        # character, nor takes one away).
+        lookalikes = False
         if _UNCOMMON.search(text) is not None:
             # One pass makes the set of the text's characters; both checks
             # then look at its few hundred members.
@@ -183,8 +180,10 @@ def decode_source(raw: bytes, shown: str) -> tuple[str | None, list[Problem]]:
             invisible = None if _FORMAT_SET.isdisjoint(chars) else find_format(text)
             if invisible is not None:
                 return None, [Problem(shown, invisible[0], None, invisible[2])]
-            if not _LOOKALIKE_SET.isdisjoint(chars):
-                text = text.translate(_TO_ASCII)
+            lookalikes = not _LOOKALIKE_SET.isdisjoint(chars)
+        text = nfc(text)
+        if lookalikes:
+            text = text.translate(_TO_ASCII)
     return text, []
 
 
