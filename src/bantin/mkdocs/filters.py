@@ -33,16 +33,21 @@ def register(env: Environment, build: Callable[[], Build | None], options: Banti
         current.urls = {f.src_uri: f.url for f in files}
 
 
+def _url_of(build: Callable[[], Build | None], src_uri: str) -> str:
+    """URL of the page built from ``src_uri``, from the site's root."""
+    current = build()
+    url = current.urls.get(src_uri) if current else None
+    if url is None:
+        raise PluginError(f"bantin: không có trang {src_uri}")
+    return url
+
+
 def _doc_url(build: Callable[[], Build | None]):  # type: ignore[no-untyped-def]
     @pass_context
     def doc_url(context, src_uri: str) -> str:
         """URL of the page built from ``src_uri``, relative to the current page."""
-        current = build()
-        url = current.urls.get(src_uri) if current else None
-        if url is None:
-            raise PluginError(f"bantin: không có trang {src_uri}")
         page = context.get("page")
-        return get_relative_url(url, page.url if page else "") or "./"
+        return get_relative_url(_url_of(build, src_uri), page.url if page else "") or "./"
     return doc_url
 
 
@@ -50,11 +55,7 @@ def _root_url(build: Callable[[], Build | None]):  # type: ignore[no-untyped-def
     def root_url(src_uri: str) -> str:
         """URL of the page built from ``src_uri``, relative to the site's root
         (for scripts, which resolve it from there: a 404 page has no place)."""
-        current = build()
-        url = current.urls.get(src_uri) if current else None
-        if url is None:
-            raise PluginError(f"bantin: không có trang {src_uri}")
-        return url or "./"
+        return _url_of(build, src_uri) or "./"
     return root_url
 
 

@@ -329,7 +329,6 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         if folder is not None:
             self.pages.save()
             self.memo.save(folder / cache.MEMO_FILE)
-            if self.search_disk is None or self.search_disk.base != folder / cache.SEARCH_FILE:
-                self.search_disk = Shards(folder / cache.SEARCH_FILE)
+            assert self.search_disk is not None  # opened with the folder (``_open_cache``)
             self.search_disk.write(self.search_kept.to_save())
             write_pickle(folder / cache.TEMPLATES_FILE, self.templates.compiled)

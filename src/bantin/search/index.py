@@ -150,13 +150,10 @@ class Kept:
     saved: dict[bytes, Saved] = field(default_factory=dict)  # read from disk, by ``doc_key``
     weights: dict[SearchDoc, Weights] = field(default_factory=dict)
 
-    def _saved(self, doc: SearchDoc) -> Saved | None:
-        return self.saved.get(doc_key(doc)) if self.saved else None
-
     def counted(self, doc: SearchDoc) -> Counted | None:
         found = self.counts.get(doc)
         if found is None and self.saved:
-            saved = self._saved(doc)
+            saved = self.saved.get(doc_key(doc))
             if saved is not None:
                 found = saved[0]
                 self.weights.setdefault(doc, saved[1])  # weighed again only if the normalisation moved
