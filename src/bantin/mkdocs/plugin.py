@@ -28,7 +28,7 @@ from bantin.memo import Memo, Shards, code_version, read_pickle, write_pickle
 from bantin.search import Kept as SearchKept
 from bantin.search import SearchDoc
 
-from . import cache, csp, feeds, filters, nav, offline, site, theme, watch
+from . import cache, csp, feeds, filters, nav, offline, serving, site, theme, watch
 from .config import BantinConfig, option_problems
 from .pack import Pack
 from .release import Release
@@ -107,6 +107,7 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         content = Path(config.config_file_path).parent / self.options.content_dir
         if content.is_dir():
             self.watcher = watch.watch(server, content)
+        serving.Answering(server)  # pages served while a rebuild runs
         # MkDocs calls this once the first build is done: its garbage (every
         # page's Markdown instance) is collected now, as the preview starts,
         # rather than by the first save's rebuild (0.7 s at 5,000 directives).
