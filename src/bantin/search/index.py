@@ -149,11 +149,13 @@ class Kept:
     postings: Postings = field(default_factory=Postings)
     saved: dict[bytes, Saved] = field(default_factory=dict)  # read from disk, by ``doc_key``
     weights: dict[SearchDoc, Weights] = field(default_factory=dict)
+    keys: dict[SearchDoc, bytes] = field(default_factory=dict)  # ``doc_key`` of documents looked up in ``saved``
 
     def counted(self, doc: SearchDoc) -> Counted | None:
         found = self.counts.get(doc)
         if found is None and self.saved:
-            saved = self.saved.get(doc_key(doc))
+            key = self.keys[doc] = doc_key(doc)
+            saved = self.saved.get(key)
             if saved is not None:
                 found = saved[0]
                 self.weights.setdefault(doc, saved[1])  # weighed again only if the normalisation moved
@@ -161,7 +163,8 @@ class Kept:
 
     def to_save(self) -> dict[bytes, Saved]:
         """This build's counts and weights, by ``doc_key``, to write to disk."""
-        return {doc_key(doc): (counted, self.weights[doc]) for doc, counted in self.counts.items()}
+        keys = self.keys
+        return {keys.get(doc) or doc_key(doc): (counted, self.weights[doc]) for doc, counted in self.counts.items()}
 
 
 def doc_key(doc: SearchDoc) -> bytes:
@@ -193,6 +196,8 @@ def _build_index(docs: Iterable[SearchDoc], kept: Kept) -> Index:
     if len(set(urls)) != len(urls):
         raise ValueError("search: two documents share a URL")
     vocabulary = _Vocabulary()
+    if not kept.saved:
+        kept.keys.clear()  # the saved counts are read by a process's first build only
     found = [kept.counted(doc) or _count(doc, vocabulary) for doc in ordered]
     kept.counts.clear()
     kept.counts.update(zip(ordered, found))
