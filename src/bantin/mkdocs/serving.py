@@ -67,7 +67,7 @@ class Answering:
         try:
             with open(file, "rb") as f:
                 content = f.read()
-        except OSError:
+        except (OSError, ValueError):  # ValueError: a NUL in the path
             return None
         if file.endswith(".html"):
             if not content.rstrip().endswith(_HTML_END):
