@@ -45,6 +45,7 @@ def paragraphs(src: Source, start: int, end: int) -> tuple[tuple[Paragraph, ...]
     """Paragraphs of lines[start:end], page breaks mended; and where they were mended."""
     blocks: list[list[Paragraph]] = []
     current: list[Paragraph] = []
+    per_line = src.origin == "text" and one_paragraph_per_line(src.lines[start:end])
     for i in range(start, end):
         line = src.lines[i].strip()
         if not line:
@@ -52,7 +53,7 @@ def paragraphs(src: Source, start: int, end: int) -> tuple[tuple[Paragraph, ...]
                 blocks.append(current)
                 current = []
             continue
-        if current and not _starts_paragraph(line, current[-1].text):
+        if current and not per_line and not _starts_paragraph(line, current[-1].text):
             last = current[-1]
             current[-1] = Paragraph(f"{last.text} {line}", last.first, i)
         else:
@@ -73,10 +74,28 @@ def paragraphs(src: Source, start: int, end: int) -> tuple[tuple[Paragraph, ...]
     return tuple(Paragraph(squash_spaces(p.text), p.first, p.last) for p in out), tuple(joins)
 
 
+def one_paragraph_per_line(lines: tuple[str, ...]) -> bool:
+    """True for text saved from Word or copied from a page: one paragraph a
+    line, no empty line between ("I. MỤC ĐÍCH" / "1. Mục đích" / "Nâng cao …").
+    A wrapped text (a PDF's lines, a hand-wrapped file) breaks lines inside
+    sentences, so some line goes on in lowercase; here none does, and some
+    line ends a sentence or a heading above a line that starts a new one."""
+    split = False
+    for before, line in zip(lines, lines[1:]):
+        before, line = before.strip(), line.strip()
+        if not before or not line or _MARKER.match(line):
+            continue
+        if starts_lower(line):
+            return False
+        split = split or ends_sentence(before) or is_caps(before) or bool(NUMBERED.match(before))
+    return split
+
+
 def _starts_paragraph(line: str, before: str) -> bool:
     """Within a run of lines, a list or number marker starts a new paragraph..."""
     if not _MARKER.match(line):
-        return False
+        # "II. NỘI DUNG" / "Các cấp ủy …": a section heading never runs on into text.
+        return is_roman_heading(before) and not is_caps(line)
     # ...except "- xã hội" carried over from "chính trị" on the line above.
     return not (line[0] in "-–" and starts_lower(line[1:]) and not ends_sentence(before))
 

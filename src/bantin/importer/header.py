@@ -28,6 +28,8 @@ _DATE_LINE = re.compile(
 _ADDRESSEES_LINE = re.compile(r"^Kính\s+gửi\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
 _HEADING = re.compile(r"^(?:[IVXL]+\s*[.\-–]|\d+[.\-)])\s")
 _ITEM = re.compile(r"^[-–+•]\s*")
+# The body's first words; with no empty line under the title, they end it.
+_OPENING = re.compile(r"^(?:Thực hiện|Căn cứ|Triển khai|Quán triệt|Ngày \d)\b")
 # "Kính gửi: - A; - B." on one line; "chính trị - xã hội" has no comma before its dash.
 _INLINE_ITEM = re.compile(r"(?<=[;,])\s+(?=[-–•]\s)")
 _KIND_BY_FOLDED = {fold(k.name): k for k in KINDS}
@@ -254,7 +256,7 @@ def _title_block_end(lines: tuple[str, ...], start: int) -> int:
     end = start + 1
     while end < len(lines) and lines[end]:
         text = strip_emphasis(lines[end])
-        if _DATE_LINE.match(text) or _ADDRESSEES_LINE.match(text) or is_ornament(text):
+        if _DATE_LINE.match(text) or _ADDRESSEES_LINE.match(text) or is_ornament(text) or _OPENING.match(text):
             break
         end += 1
     return end

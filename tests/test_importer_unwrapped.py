@@ -1,0 +1,80 @@
+"""Plain text with one paragraph a line and no empty line between (Word's
+"Lưu dưới dạng .txt", a copy from a web page or a chat): every line is a
+paragraph, headings stand alone, and the title ends where the body begins."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from bantin.importer import convert, directive_file, text_source
+
+from faithful import difference
+
+PARTY = ("ĐẢNG CỘNG SẢN VIỆT NAM", "*")
+
+PLAN_PER_LINE = """ĐẢNG BỘ TỈNH BÌNH ĐỊNH
+ĐẢNG ỦY XÃ PHƯỚC AN
+*
+Số 12-KH/ĐU
+ĐẢNG CỘNG SẢN VIỆT NAM
+Phước An, ngày 12 tháng 4 năm 2024
+KẾ HOẠCH
+tổ chức học tập chuyên đề năm 2024
+Thực hiện Hướng dẫn số 05-HD/BTGTU ngày 15/3/2024 của Ban Tuyên giáo Tỉnh ủy, Ban Thường vụ Đảng ủy xây dựng kế hoạch như sau:
+I. MỤC ĐÍCH, YÊU CẦU
+1. Mục đích
+Nâng cao nhận thức của cán bộ, đảng viên.
+Tạo chuyển biến trong hành động.
+2. Yêu cầu
+Tổ chức nghiêm túc, thiết thực.
+II. TỔ CHỨC THỰC HIỆN
+Văn phòng Đảng ủy theo dõi, tổng hợp.
+Nơi nhận:
+- Ban Tuyên giáo Tỉnh ủy,
+- Các chi bộ,
+- Lưu VP.
+T/M ĐẢNG ỦY
+BÍ THƯ
+Trần Thị Bình
+"""
+
+
+def test_a_plan_saved_one_paragraph_a_line_keeps_its_title_headings_and_paragraphs():
+    conv = convert(text_source("ke-hoach.txt", PLAN_PER_LINE))
+    assert (conv.number, conv.kind, conv.date) == ("12-KH/ĐU", "Kế hoạch", dt.date(2024, 4, 12))
+    assert conv.title == "tổ chức học tập chuyên đề năm 2024"
+    assert conv.body == (
+        "Thực hiện Hướng dẫn số 05-HD/BTGTU ngày 15/3/2024 của Ban Tuyên giáo Tỉnh ủy, "
+        "Ban Thường vụ Đảng ủy xây dựng kế hoạch như sau:\n\n"
+        "## I. MỤC ĐÍCH, YÊU CẦU\n\n"
+        "### 1. Mục đích\n\n"
+        "Nâng cao nhận thức của cán bộ, đảng viên.\n\n"
+        "Tạo chuyển biến trong hành động.\n\n"
+        "### 2. Yêu cầu\n\n"
+        "Tổ chức nghiêm túc, thiết thực.\n\n"
+        "## II. TỔ CHỨC THỰC HIỆN\n\n"
+        "Văn phòng Đảng ủy theo dõi, tổng hợp.\n"
+    )
+    assert difference(PLAN_PER_LINE, directive_file(conv), PARTY) == ({}, {})
+
+
+def test_a_section_heading_with_its_text_on_the_next_line_of_a_wrapped_text_stands_alone():
+    text = ("KẾ HOẠCH\nvề y\n\nThực hiện chỉ đạo của cấp trên, Ban Thường vụ xây dựng kế hoạch\n"
+            "như sau:\n\nII. NỘI DUNG\nCác cấp ủy triển khai theo Công văn số 123-CV/BTGTU của\n"
+            "Ban Tuyên giáo Tỉnh ủy.\n")
+    conv = convert(text_source("t.txt", text))
+    assert conv.body == (
+        "Thực hiện chỉ đạo của cấp trên, Ban Thường vụ xây dựng kế hoạch như sau:\n\n"
+        "## II. NỘI DUNG\n\n"
+        "Các cấp ủy triển khai theo Công văn số 123-CV/BTGTU của Ban Tuyên giáo Tỉnh ủy.\n"
+    )
+
+
+def test_a_wrapped_text_is_still_read_as_wrapped():
+    text = ("KẾ HOẠCH\nvề y\n\nThực hiện chỉ đạo của cấp trên về công tác tuyên truyền,\n"
+            "Ban Thường vụ xây dựng kế hoạch như sau.\nCác chi bộ tổ chức học tập\nnghiêm túc.\n")
+    conv = convert(text_source("t.txt", text))
+    assert conv.body == (
+        "Thực hiện chỉ đạo của cấp trên về công tác tuyên truyền, Ban Thường vụ xây dựng kế hoạch như sau. "
+        "Các chi bộ tổ chức học tập nghiêm túc.\n"
+    )
