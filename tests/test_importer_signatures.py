@@ -1,0 +1,40 @@
+"""Signature blocks as typists really write them: "T.M" for "T/M", a degree
+or a rank before the name, "(đã ký)" typed on the name's line."""
+
+from __future__ import annotations
+
+import pytest
+
+from bantin.importer import convert, text_source
+from bantin.records import Signer
+
+HEAD = ("BAN TUYÊN GIÁO\n\nSố 5-CV/BTG\nV/v tổ chức hội nghị\n\nHà Nội, ngày 2 tháng 3 năm 2025\n\n"
+        "Kính gửi: Các chi bộ.\n\nNội dung.\n\n")
+
+
+def signed(block: str):
+    return convert(text_source("t.txt", HEAD + block))
+
+
+@pytest.mark.parametrize("block, signer", [
+    ("T.M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ\nNguyễn Văn An\n",
+     Signer(name="Nguyễn Văn An", position="PHÓ BÍ THƯ", authority="T/M", on_behalf_of="BAN THƯỜNG VỤ")),
+    ("K.T TRƯỞNG BAN\nPHÓ TRƯỞNG BAN\nNguyễn Văn An\n",
+     Signer(name="Nguyễn Văn An", position="PHÓ TRƯỞNG BAN", authority="K/T", on_behalf_of="TRƯỞNG BAN")),
+    ("T/M BAN THƯỜNG VỤ\nBÍ THƯ\nThiếu tướng Nguyễn Văn An\n",
+     Signer(name="Thiếu tướng Nguyễn Văn An", position="BÍ THƯ", authority="T/M", on_behalf_of="BAN THƯỜNG VỤ")),
+    ("K/T TRƯỞNG BAN\nPHÓ TRƯỞNG BAN\nTS. Lê Thị Hoa\n",
+     Signer(name="TS. Lê Thị Hoa", position="PHÓ TRƯỞNG BAN", authority="K/T", on_behalf_of="TRƯỞNG BAN")),
+])
+def test_the_signature_block_is_read_with_its_authority_and_the_name_as_signed(block, signer):
+    conv = signed(block)
+    assert conv.signer == signer
+    assert conv.body == "Nội dung.\n"
+
+
+def test_signed_typed_on_the_names_line_is_left_out_of_the_name_and_reported():
+    conv = signed("T/M BAN THƯỜNG VỤ\nBÍ THƯ\nNguyễn Văn An (đã ký)\n")
+    assert conv.signer == Signer(name="Nguyễn Văn An", position="BÍ THƯ", authority="T/M",
+                                 on_behalf_of="BAN THƯỜNG VỤ")
+    assert conv.body == "Nội dung.\n"
+    assert "dòng 14: “(đã ký)” ở chỗ chữ ký — không ghi vào trường nào" in conv.notes
