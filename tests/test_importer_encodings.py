@@ -171,3 +171,10 @@ def test_an_empty_text_file_is_refused_and_nothing_is_written(tmp_path, data):
     status, out, err = _run([path], tmp_path / "content")
     assert status != 0 and "trong.txt: tệp trống, không có chữ nào — không nhập" in err
     assert not (tmp_path / "content").exists()
+
+
+def test_a_word_file_without_text_is_refused_and_nothing_is_written(tmp_path):
+    path = _docx(tmp_path / "trong.docx", [("Times New Roman", " "), ("Times New Roman", "")])
+    status, out, err = _run([path], tmp_path / "content")
+    assert status != 0 and "trong.docx: tệp trống, không có chữ nào — không nhập" in err
+    assert not (tmp_path / "content").exists()

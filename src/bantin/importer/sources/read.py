@@ -71,8 +71,6 @@ def _plain_text(name: str, data: bytes) -> Source:
             raise ReadError("tệp không phải văn bản UTF-8 — hãy lưu lại với mã UTF-8 rồi nhập lại") from error
     else:
         decoded = decode_legacy(text)
-    if not decoded.text.strip():
-        raise ReadError("tệp trống, không có chữ nào — không nhập; hãy kiểm tra lại tệp gốc")
     source = text_source(name, decoded.text)
     if decoded.encoding:
         source = with_reading(source, f"chữ gõ bằng bảng mã {LEGACY_NAMES[decoded.encoding]}: đã chuyển sang Unicode")
@@ -97,7 +95,9 @@ _CP1258_LETTERS = set("ăâđêôơưĂÂĐÊÔƠƯ")
 
 
 def _checked(source: Source) -> Source:
-    """Refuses text with control characters, or letters no encoding explains (mojibake)."""
+    """Refuses a file with no text, text with control characters, or letters no encoding explains (mojibake)."""
+    if not any(line.strip() for line in source.lines):
+        raise ReadError("tệp trống, không có chữ nào — không nhập; hãy kiểm tra lại tệp gốc")
     found = garbled(source.lines)
     if found is not None:
         i, sample = found
