@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from ..text import fold, squash_spaces
-from .source import Source, ends_sentence, is_caps, starts_lower, strip_emphasis
+from .source import Source, ends_sentence, is_caps, opens_body, starts_lower, strip_emphasis
 
 ROMAN_HEADING = re.compile(r"^(?P<num>[IVXL]+)\s*[.\-–]\s+(?P<text>\S.*)$")
 NUMBERED = re.compile(r"^(?P<num>\d+(?:\.\d+)+\.?|\d+[.\-)])\s+\S")
@@ -102,7 +102,7 @@ def _starts_paragraph(line: str, before: str) -> bool:
 
 def continues(before: str, after: str) -> bool:
     """True when an empty line between two paragraphs is a page break inside one sentence."""
-    if _MARKER.match(after):
+    if _MARKER.match(after) or opens_body(after):
         return False
     if ends_sentence(before):
         # "…văn bản của cấp trên;" | "công tác tuyên truyền…": a clause goes on in lowercase on the next page
