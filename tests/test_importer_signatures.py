@@ -38,3 +38,17 @@ def test_signed_typed_on_the_names_line_is_left_out_of_the_name_and_reported():
                                  on_behalf_of="BAN THƯỜNG VỤ")
     assert conv.body == "Nội dung.\n"
     assert "dòng 14: “(đã ký)” ở chỗ chữ ký — không ghi vào trường nào" in conv.notes
+
+
+TAIL = ("BAN TUYÊN GIÁO\n\nSố 5-CV/BTG\nV/v tổ chức hội nghị\n\nHà Nội, ngày 2 tháng 3 năm 2025\n\n"
+        "Kính gửi:\n{bullet} Ban Tuyên giáo Tỉnh ủy;\n{bullet} Các chi bộ.\n\nNội dung gồm:\n{bullet} Tuyên truyền;\n"
+        "{bullet} Học tập.\n\nNơi nhận:\n{bullet} Như trên,\n{bullet} Lưu VP.\n\nT/M BAN THƯỜNG VỤ\nBÍ THƯ\nNguyễn Văn An\n")
+
+
+@pytest.mark.parametrize("bullet", ["*", "●", "▪", "·", "\uf0b7"])
+def test_lists_with_the_bullets_word_and_web_pages_leave_are_lists(bullet):
+    conv = convert(text_source("t.txt", TAIL.format(bullet=bullet)))
+    assert conv.addressees == ("Ban Tuyên giáo Tỉnh ủy", "Các chi bộ")
+    assert [r.name for r in conv.recipients] == ["Như trên", "Lưu VP"]
+    item = "\\*" if bullet == "*" else "-"  # "* " stays a literal asterisk in the body, as typed
+    assert conv.body == f"Nội dung gồm:\n\n{item} Tuyên truyền;\n\n{item} Học tập.\n"

@@ -17,8 +17,8 @@ from .source import Source, ends_sentence, is_caps, opens_body, starts_lower, st
 
 ROMAN_HEADING = re.compile(r"^(?P<num>[IVXL]+)\s*[.\-–]\s+(?P<text>\S.*)$")
 NUMBERED = re.compile(r"^(?P<num>\d+(?:\.\d+)+\.?|\d+[.\-)])\s+\S")
-_MARKER = re.compile(r"^(?:[-–+•]\s|\(\d+\)\s|\d+(?:\.\d+)+\.?\s|\d+[.\-)]\s|[IVXL]+\s*[.\-–]\s|[a-zđ]\)\s)")
-_BULLET = re.compile(r"^[–•]\s+")  # bullet glyphs Markdown does not know
+_MARKER = re.compile(r"^(?:[-–+•●▪·\uf0b7\uf0a7]\s|\(\d+\)\s|\d+(?:\.\d+)+\.?\s|\d+[.\-)]\s|[IVXL]+\s*[.\-–]\s|[a-zđ]\)\s)")
+_BULLET = re.compile(r"^[–•●▪·\uf0b7\uf0a7]\s+")  # bullet glyphs Markdown does not know (U+F0B7: Word's Symbol bullet)
 _ESCAPE_NUMBER = re.compile(r"^(\d+)([.)\-])(\s)")
 _ESCAPE_START = re.compile(r"^([#>]|[*+](?=\s))")
 _SLOGAN = re.compile(r"^\d+[.\-)]\s+(?P<text>.+)$")

@@ -40,7 +40,8 @@ def _date_line(text: str) -> re.Match[str] | None:
 
 _ADDRESSEES_LINE = re.compile(r"^Kính\s+gửi\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
 _HEADING = re.compile(r"^(?:[IVXL]+\s*[.\-–]|\d+[.\-)])\s")
-_ITEM = re.compile(r"^[-–+•]\s*")
+# Dashes, "+", and the bullets Word and web pages leave ("•", "●", "▪", "·", Symbol's U+F0B7, "* ").
+_ITEM = re.compile(r"^(?:[-–+•●▪·\uf0b7\uf0a7]\s*|\*\s+)")
 # "Kính gửi: - A; - B." on one line; "chính trị - xã hội" has no comma before its dash.
 _INLINE_ITEM = re.compile(r"(?<=[;,])\s+(?=[-–•]\s)")
 _KIND_BY_FOLDED = {fold(k.name): k for k in KINDS}
@@ -313,7 +314,7 @@ def split_items(lines: list[str]) -> list[str]:
     """Items of a "- A;\\n- B," list; a line without a dash continues the item above."""
     items: list[str] = []
     for line in (part for whole in lines for part in _INLINE_ITEM.split(whole)):
-        text = strip_emphasis(line)
+        text = _item_text(line)
         if not text:
             continue
         if _ITEM.match(text) or not items:
@@ -323,13 +324,19 @@ def split_items(lines: list[str]) -> list[str]:
     return [squash_spaces(item).rstrip(" ,;.") for item in items if item.strip(" ,;.")]
 
 
+def _item_text(line: str) -> str:
+    """The line without emphasis at its ends; a "* " bullet is not emphasis."""
+    line = line.strip()
+    return "* " + strip_emphasis(line[2:]) if line.startswith("* ") else strip_emphasis(line)
+
+
 def list_end(lines: tuple[str, ...], start: int, limit: int | None = None) -> int:
     """End of a dashed list that may be interrupted by empty lines (one item per Word paragraph)."""
     limit = len(lines) if limit is None else limit
     end = min(block_end(lines, start), limit)
     while True:
         nxt = next_filled(lines, end)
-        if nxt < limit and _ITEM.match(strip_emphasis(lines[nxt])):
+        if nxt < limit and _ITEM.match(_item_text(lines[nxt])):
             end = min(block_end(lines, nxt), limit)
         else:
             return end
