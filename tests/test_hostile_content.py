@@ -326,3 +326,9 @@ def test_ordinary_escapes_in_double_quotes_are_still_text(tmp_path: Path) -> Non
     write(tmp_path, KH02, GOOD.replace("place: Thái Bình", 'place: "Th\\u00e1i\\tB\\u00ecnh \\"x\\""'))
     corpus = load_corpus(tmp_path)
     assert corpus.problems == () and corpus.directives[0].place == 'Thái Bình "x"'
+
+
+def test_look_alike_digits_made_by_an_escape_are_read_as_0_to_9(tmp_path: Path) -> None:
+    write(tmp_path, KH02, GOOD.replace("number: 02-KH", 'number: "\\uff10\\uff12-KH').replace("BTGDUK\n", 'BTGDUK"\n', 1))
+    corpus = load_corpus(tmp_path)
+    assert corpus.problems == () and corpus.directives[0].number == "02-KH/BTGDUK"

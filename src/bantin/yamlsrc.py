@@ -21,6 +21,9 @@ from typing import Any
 
 import yaml
 
+from .sources import as_ascii
+from .text import nfc
+
 _CONSTRUCTOR = yaml.SafeLoader("")
 # LibYAML's parser keeps the same marks and is ~20x faster than PyYAML's
 # pure-Python one: it matters with thousands of files per build.
@@ -228,13 +231,14 @@ _RESOLVER = yaml.resolver.Resolver()
 
 
 def _unescaped(value: str) -> str | _Bad:
-    """A double-quoted value, whose escapes ("\\u202e", "\\a") may make the
-    control and invisible format characters the file's text is checked for."""
+    """A double-quoted value, whose escapes ("\\u202e", "\\a", "\\uff10") may
+    make what the file's text is checked for: control and invisible format
+    characters (refused), look-alike digits and letters (made ASCII)."""
     for char in value:
         if char not in "\t\n" and unicodedata.category(char) in ("Cc", "Cf"):
             return _Bad(f"giá trị trong nháy kép có mã thoát tạo ra ký tự không nhìn thấy U+{ord(char):04X}: "
                         "hãy xóa mã thoát này (chữ phải hiện ra đúng như chữ thật)")
-    return value
+    return as_ascii(nfc(value))
 
 
 def _scalar(event: yaml.ScalarEvent) -> Any:
