@@ -41,6 +41,9 @@ def _date_line(text: str) -> re.Match[str] | None:
 _ADDRESSEES_LINE = re.compile(r"^Kính\s+gửi\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
 _HEADING = re.compile(r"^(?:[IVXL]+\s*[.\-–]|\d+[.\-)])\s")
 # Dashes, "+", and the bullets Word and web pages leave ("•", "●", "▪", "·", Symbol's U+F0B7, "* ").
+# Marks stamped in a header (Nghị định 30: độ mật, độ khẩn; a draft's "DỰ THẢO"), often in a text box.
+_MARK_LINE = re.compile(r"^(?:DỰ THẢO(?: LẦN \d+)?|\(?Dự thảo(?: lần \d+)?\)?|MẬT|TỐI MẬT|TUYỆT MẬT|KHẨN|THƯỢNG KHẨN"
+                        r"|HỎA TỐC(?: HẸN GIỜ)?|HOẢ TỐC(?: HẸN GIỜ)?)$")
 _ITEM = re.compile(r"^(?:[-–+•●▪·\uf0b7\uf0a7]\s*|\*\s+)")
 # "Kính gửi: - A; - B." on one line; "chính trị - xã hội" has no comma before its dash.
 _INLINE_ITEM = re.compile(r"(?<=[;,])\s+(?=[-–•]\s)")
@@ -169,6 +172,11 @@ def parse_header(src: Source) -> Header:
         elif _stray_mark(src, text) and "number" not in where:
             # the "*" under the issuer, misread by OCR ("W", "x"): a scan is a draft and the report says so
             notes.append(f"{src.where(i)}: “{text}” đứng riêng dưới tên cơ quan — có lẽ dấu * bị OCR đọc nhầm, bỏ qua")
+            i += 1
+        elif _MARK_LINE.match(text):
+            values["kept"] = (*values.get("kept", ()), (i, text))
+            notes.append(f"{src.where(i)}: dấu “{text}” trong phần đầu — không có trường nào cho dấu này, "
+                         "giữ ở đầu nội dung")
             i += 1
         elif "number" not in where and (m := NUMBER_LINE.match(joined := _number_text(lines, i))):
             last = i if joined == text else i + 1  # "Số 05-HD/" | "BTGTU": the number read from both lines
