@@ -71,3 +71,15 @@ def test_a_secrecy_mark_above_the_header_of_a_text_file_is_kept() -> None:
     assert (conv.number, conv.date, conv.title) == ("05-HD/BTGTU", dt.date(2024, 3, 15), "về tuyên truyền")
     assert conv.body == "KHẨN\n\nNội dung.\n"
     assert "dòng 4: dấu “KHẨN” trong phần đầu — không có trường nào cho dấu này, giữ ở đầu nội dung" in conv.notes
+
+
+def test_tracked_changes_are_read_as_accepted(tmp_path: Path) -> None:
+    body = (para("KẾ HOẠCH") + para("về y")
+            + '<w:p><w:r><w:t xml:space="preserve">Tổ chức </w:t></w:r>'
+              '<w:del w:id="1" w:author="A"><w:r><w:delText>ngay </w:delText></w:r></w:del>'
+              '<w:ins w:id="2" w:author="A"><w:r><w:t xml:space="preserve">trong quý II </w:t></w:r></w:ins>'
+              '<w:moveFrom w:id="3" w:author="A"><w:r><w:t xml:space="preserve">tại hội trường </w:t></w:r></w:moveFrom>'
+              '<w:r><w:t xml:space="preserve">hội nghị </w:t></w:r>'
+              '<w:moveTo w:id="4" w:author="A"><w:r><w:t>tại hội trường.</w:t></w:r></w:moveTo></w:p>')
+    conv = convert(read_docx(docx(tmp_path / "kh.docx", body), "kh.docx"))
+    assert conv.body == "Tổ chức trong quý II hội nghị tại hội trường.\n"

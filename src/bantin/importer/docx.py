@@ -26,6 +26,7 @@ from .sources.legacy_fonts import LEGACY_NAMES, convert_run, font_encoding
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_NOT_READ = frozenset({f"{MC}Fallback", f"{W}del", f"{W}moveFrom"})
 _OFF = {"0", "false", "none"}
 _BULLET_GLYPHS = {"+": "+"}  # other bullet glyphs (•, , o, –) become Markdown "-"
 
@@ -130,9 +131,10 @@ def _runs_and_boxes(element: ET.Element, runs: list[ET.Element], boxes: list[ET.
 
     Word writes a text box twice: in ``mc:Choice`` and again, for older
     readers, in ``mc:Fallback``; only the first counts. A text box holds
-    paragraphs of its own, which are not this paragraph's words."""
+    paragraphs of its own, which are not this paragraph's words. Tracked
+    changes count as accepted: text deleted or moved away is not read."""
     for child in element:
-        if child.tag == f"{MC}Fallback":
+        if child.tag in _NOT_READ:
             continue
         if child.tag == f"{W}txbxContent":
             boxes.append(child)
