@@ -633,3 +633,10 @@ def test_refs_command_reads_past_soft_hyphens_and_zero_width_spaces(tmp_path, ca
     source.write_text("Theo Quy định số 1\u00ad89-QĐ/TW và Thông báo số 12\u200b3-TB/TU.", encoding="utf-8")
     main(["refs", str(source)])
     assert [json.loads(line)["number"] for line in capsys.readouterr().out.splitlines()] == ["189-QĐ/TW", "123-TB/TU"]
+
+
+@pytest.mark.parametrize("written", ["02-CTrPH/BTGTU-HND", "01-HDLT/BTGTU-SVHTTDL"])
+def test_a_joint_partys_code_not_in_the_list_is_kept_as_written(written):
+    # "Chương trình phối hợp" codes keep their lowercase letter as "CTr" does.
+    assert str(refs.parse_number(written)) == written
+    assert [str(m.number) for m in refs.find_mentions(f"Chương trình phối hợp số {written} ngày 3/4/2024")] == [written]

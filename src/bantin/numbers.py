@@ -220,7 +220,7 @@ def number_from(text: str, match: re.Match[str], short_ok: bool = False) -> DocN
         # Unknown codes must look like one ("HDLT"), so "100-kg/ha" is not a number.
         if not (has_dash and code_text[0].isupper()):
             return None
-        code = code_text.upper()
+        code = code_text.replace("Ð", "Đ")  # as written: "CTrPH" keeps its lowercase r, as "CTr" does
     issuer = "-".join(_PARTS.split(text[match.start("issuer"):match.end("issuer")])).upper().replace("Ð", "Đ")
     if _FOOTNOTE_MARK.fullmatch(issuer):  # "121-KL/TW2,": pdftotext glues a footnote's mark on
         issuer = issuer[:-1]
