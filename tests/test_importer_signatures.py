@@ -52,3 +52,15 @@ def test_lists_with_the_bullets_word_and_web_pages_leave_are_lists(bullet):
     assert [r.name for r in conv.recipients] == ["Như trên", "Lưu VP"]
     item = "\\*" if bullet == "*" else "-"  # "* " stays a literal asterisk in the body, as typed
     assert conv.body == f"Nội dung gồm:\n\n{item} Tuyên truyền;\n\n{item} Học tập.\n"
+
+
+def test_lists_whose_bullets_were_lost_are_split_at_line_ends():
+    text = ("BAN TUYÊN GIÁO\n\nSố 5-CV/BTG\nV/v tổ chức hội nghị\n\nHà Nội, ngày 2 tháng 3 năm 2025\n\n"
+            "Kính gửi:\nBan Tuyên giáo Tỉnh ủy;\nCác chi bộ trực thuộc.\n\nNội dung.\n\n"
+            "Nơi nhận:\nNhư trên;\nThường trực Huyện ủy (để b/c);\nBan Dân vận Huyện ủy, Ủy ban\nMặt trận Tổ quốc huyện;\n"
+            "Lưu VT.\n\nT/M BAN THƯỜNG VỤ\nBÍ THƯ\nNguyễn Văn An\n")
+    conv = convert(text_source("t.txt", text))
+    assert conv.addressees == ("Ban Tuyên giáo Tỉnh ủy", "Các chi bộ trực thuộc")
+    assert [(r.name, r.note) for r in conv.recipients] == [
+        ("Như trên", None), ("Thường trực Huyện ủy", "để b/c"),
+        ("Ban Dân vận Huyện ủy, Ủy ban Mặt trận Tổ quốc huyện", None), ("Lưu VT", None)]

@@ -319,13 +319,14 @@ def _read_title_after_kind(src: Source, i: int, values: dict, where: dict) -> in
 
 
 def split_items(lines: list[str]) -> list[str]:
-    """Items of a "- A;\\n- B," list; a line without a dash continues the item above."""
+    """Items of a "- A;\\n- B," list; a line without a dash continues the item above.
+    In a list with no dash at all (Word's automatic bullets lost on the way),
+    a line ending in ";" or "," ends its item."""
     items: list[str] = []
-    for line in (part for whole in lines for part in _INLINE_ITEM.split(whole)):
-        text = _item_text(line)
-        if not text:
-            continue
-        if _ITEM.match(text) or not items:
+    parts = [text for whole in lines for part in _INLINE_ITEM.split(whole) if (text := _item_text(part))]
+    undashed = not any(_ITEM.match(text) for text in parts)
+    for text in parts:
+        if _ITEM.match(text) or not items or (undashed and items[-1].endswith((";", ","))):
             items.append(_ITEM.sub("", text))
         else:
             items[-1] = f"{items[-1]} {text}"
