@@ -63,3 +63,19 @@ def test_a_paragraph_opening_with_can_cu_after_an_empty_line_is_never_a_pages_re
     text = "THÔNG BÁO\nvề lịch học\n\nNội dung học tập chuyên đề\n\nCăn cứ chương trình công tác năm.\n"
     conv = convert(text_source("t.txt", text))
     assert conv.body == "Nội dung học tập chuyên đề\n\nCăn cứ chương trình công tác năm.\n"
+
+
+@pytest.mark.parametrize(("place", "date"), [("Quận 3", "ngày 15 tháng 3 năm 2024"), ("Phường 12", "ngày 15/3/2024")])
+def test_a_place_named_by_its_number_is_read_with_the_date(place: str, date: str) -> None:
+    conv = header(date=f"{place}, {date}")
+    assert (conv.place, conv.date, conv.title, conv.body) == (place, dt.date(2024, 3, 15), "về tuyên truyền",
+                                                              "Nội dung.\n")
+
+
+def test_a_two_column_header_with_a_numbered_place_is_read() -> None:
+    text = ("QUẬN ỦY QUẬN 3                    ĐẢNG CỘNG SẢN VIỆT NAM\nĐẢNG ỦY PHƯỜNG 5\n"
+            "      *                           Quận 3, ngày 15 tháng 3 năm 2024\nSố 12-KH/ĐU\n\n"
+            "KẾ HOẠCH\nvề tuyên truyền\n\nNội dung.\n")
+    conv = convert(text_source("t.txt", text))
+    assert (conv.number, conv.issuer, conv.parent, conv.place, conv.date, conv.title) == (
+        "12-KH/ĐU", "ĐẢNG ỦY PHƯỜNG 5", "QUẬN ỦY QUẬN 3", "Quận 3", dt.date(2024, 3, 15), "về tuyên truyền")

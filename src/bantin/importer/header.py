@@ -21,14 +21,15 @@ from .source import Source, ends_sentence, is_caps, is_ornament, opens_body, sta
 
 # "V/v", "V/V", "V.v"; OCR reads the italic "V/v" of a scan as "V⁄%" too.
 _SUBJECT_LINE = re.compile(r"^(?:V\s?[/⁄∕]\s?[vV%]|V\.v)(?=\s)\s*(?P<rest>.*)$")
+# "Tam Kỳ, ngày 15 tháng 3 năm 2024"; a place may end in its number ("Quận 3", "Phường 12").
 _FULL_DATE_LINE = re.compile(
-    r"^(?P<place>[^,\d]*?)\s*,?\s*ngày\s+(?P<d>\d{0,2})\s*tháng\s+(?P<m>\d{0,2})\s*năm\s+(?P<y>\d{4})\s*$",
+    r"^(?P<place>[^,\d]*?(?:\s\d{1,2})?)\s*,?\s*ngày\s+(?P<d>\d{0,2})\s*tháng\s+(?P<m>\d{0,2})\s*năm\s+(?P<y>\d{4})\s*$",
     re.IGNORECASE,
 )
 # Careless typists write "Tam Kỳ, ngày 15/3/2024": a place and a comma, or
 # nothing, before it ("của Hội nghị … ngày 25/11/2024" ends a title instead).
 _NUMERIC_DATE_LINE = re.compile(
-    r"^(?:(?P<place>[^\W\d][^,\d]{0,40}?)\s*,\s*)?ngày\s+(?P<d>\d{1,2})\s?(?P<sep>[/.\-])\s?(?P<m>\d{1,2})"
+    r"^(?:(?P<place>[^\W\d][^,\d]{0,40}?(?:\s\d{1,2})?)\s*,\s*)?ngày\s+(?P<d>\d{1,2})\s?(?P<sep>[/.\-])\s?(?P<m>\d{1,2})"
     r"\s?(?P=sep)\s?(?P<y>\d{4})\s*$",
     re.IGNORECASE,
 )
