@@ -64,3 +64,16 @@ def test_lists_whose_bullets_were_lost_are_split_at_line_ends():
     assert [(r.name, r.note) for r in conv.recipients] == [
         ("Như trên", None), ("Thường trực Huyện ủy", "để b/c"),
         ("Ban Dân vận Huyện ủy, Ủy ban Mặt trận Tổ quốc huyện", None), ("Lưu VT", None)]
+
+
+@pytest.mark.parametrize("name", ["VŨ VĂN AN", "TRƯƠNG THỊ HOA", "NGUYỄN THANH PHONG", "TỐNG VĂN BÌNH", "LÊ THỊ CÚC"])
+def test_a_name_in_capitals_that_folds_like_a_position_is_still_a_name(name):
+    # Vũ/vụ, Trương/trưởng, Phong/phó, Tống/tổng, Cúc/cục: one letter apart once tones are dropped.
+    conv = signed(f"K/T TRƯỞNG BAN\nPHÓ TRƯỞNG BAN\n{name}\n")
+    assert conv.signer == Signer(name=name, position="PHÓ TRƯỞNG BAN", authority="K/T", on_behalf_of="TRƯỞNG BAN")
+    assert conv.body == "Nội dung.\n"
+
+
+def test_a_position_without_a_name_is_no_signature():
+    conv = signed("T/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ\n")
+    assert conv.signer is None

@@ -21,6 +21,10 @@ _AUTHORITY = re.compile(r"^(?P<a>T/M|K/T|T/L|T/UQ|TM\.?|KT\.?|TL\.?|TUQ\.?|T\.M|
 _AUTHORITY_NAMES = {"TM": "T/M", "KT": "K/T", "TL": "T/L", "TUQ": "T/UQ"}
 _POSITION_WORDS = ("truong", "pho", "bi thu", "chu tich", "chanh", "uy vien", "giam doc", "thuong truc", "ban ",
                    "q. ", "tong ", "cuc ", "vu ")
+# A name in capitals is no position: the words with their tones and whole, so that
+# "VŨ", "TRƯƠNG", "TỐNG", "PHONG" (names) are not "vụ", "trưởng", "tổng", "phó".
+_POSITION_IN_NAME = re.compile(
+    r"(?<!\w)(?:trưởng|phó|bí thư|chủ tịch|chánh|ủy viên|uỷ viên|giám đốc|thường trực|ban|q\.|tổng|cục|vụ)(?!\w)")
 _NAME = re.compile(r"^[^\W\d_]+(?: [^\W\d_]+){1,6}$")
 # A degree or a rank before the name ("TS. Nguyễn Văn A", "Thiếu tướng Trần B"): part of the name as signed.
 _TITLE_BEFORE_NAME = re.compile(
@@ -58,7 +62,7 @@ def _looks_like_name(text: str) -> bool:
     words = text.split()
     if all(w[0].isupper() and not w.isupper() for w in words if len(w) > 1):
         return True
-    return is_caps(text) and not any(p in fold(text) for p in _POSITION_WORDS)
+    return is_caps(text) and _POSITION_IN_NAME.search(text.lower()) is None
 
 
 def find_signature(src: Source, start: int, end: int) -> Signature | None:
