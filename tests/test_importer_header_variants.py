@@ -79,3 +79,14 @@ def test_a_two_column_header_with_a_numbered_place_is_read() -> None:
     conv = convert(text_source("t.txt", text))
     assert (conv.number, conv.issuer, conv.parent, conv.place, conv.date, conv.title) == (
         "12-KH/ĐU", "ĐẢNG ỦY PHƯỜNG 5", "QUẬN ỦY QUẬN 3", "Quận 3", dt.date(2024, 3, 15), "về tuyên truyền")
+
+
+@pytest.mark.parametrize(("number", "date"), [("Số: …/QĐ-SNV", "Tam Kỳ, ngày … tháng … năm 2024"),
+                                              ("Số ....../QĐ-SNV", "Tam Kỳ, ngày ..... tháng ..... năm 2024"),
+                                              ("Số ___/QĐ-SNV", "Tam Kỳ, ngày ___ tháng ___ năm 2024")])
+def test_a_drafts_dotted_number_and_date_are_null_and_the_header_is_still_read(number: str, date: str) -> None:
+    text = f"UBND TỈNH QUẢNG NAM\nSỞ NỘI VỤ\n{number}\n{date}\n\nQUYẾT ĐỊNH\nVề việc thành lập tổ\n\nNội dung.\n"
+    conv = convert(text_source("t.txt", text))
+    assert (conv.number, conv.date, conv.place, conv.kind, conv.title, conv.issuer, conv.body) == (
+        None, None, "Tam Kỳ", "Quyết định", "Về việc thành lập tổ", "SỞ NỘI VỤ", "Nội dung.\n")
+    assert f"dòng 4: ngày tháng không đủ hoặc không hợp lệ (“{date}”) — để trống (null)" in conv.notes

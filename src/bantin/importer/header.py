@@ -21,9 +21,10 @@ from .source import Source, ends_sentence, is_caps, is_ornament, opens_body, sta
 
 # "V/v", "V/V", "V.v"; OCR reads the italic "V/v" of a scan as "V⁄%" too.
 _SUBJECT_LINE = re.compile(r"^(?:V\s?[/⁄∕]\s?[vV%]|V\.v)(?=\s)\s*(?P<rest>.*)$")
-# "Tam Kỳ, ngày 15 tháng 3 năm 2024"; a place may end in its number ("Quận 3", "Phường 12").
+# "Tam Kỳ, ngày 15 tháng 3 năm 2024"; a place may end in its number ("Quận 3", "Phường 12");
+# a draft leaves the day and month blank or dotted ("ngày … tháng … năm 2024").
 _FULL_DATE_LINE = re.compile(
-    r"^(?P<place>[^,\d]*?(?:\s\d{1,2})?)\s*,?\s*ngày\s+(?P<d>\d{0,2})\s*tháng\s+(?P<m>\d{0,2})\s*năm\s+(?P<y>\d{4})\s*$",
+    r"^(?P<place>[^,\d]*?(?:\s\d{1,2})?)\s*,?\s*ngày\s+(?P<d>\d{0,2})[\s.…_]*tháng\s+(?P<m>\d{0,2})[\s.…_]*năm\s+(?P<y>\d{4})\s*$",
     re.IGNORECASE,
 )
 # Careless typists write "Tam Kỳ, ngày 15/3/2024": a place and a comma, or

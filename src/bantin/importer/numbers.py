@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 from ..records import KINDS, Kind
 
-NUMBER_LINE = re.compile(r"^(?:Số|SỐ|số)\s*:?\s*(?P<rest>\d*\s*[a-zA-Z]?\s*[-/–].*)$")
+# "Số: …/QĐ-UBND", "Số ....-KH/TU": a draft leaves the serial blank or dotted.
+NUMBER_LINE = re.compile(r"^(?:Số|SỐ|số)\s*:?\s*(?P<rest>(?:\d*|[.…_]+)\s*[a-zA-Z]?\s*[-/–].*)$")
 _TOKEN = re.compile(r"^\d+\s*[a-zA-Z]?(?:\s*[-/–]\s*[^\s,/\-–]+)+")
 PARTY_SHAPE = re.compile(r"^[0-9]+[a-z]?-[^\s/]+(/[^\s/]+)+$")  # as in directive.schema.json
 # Nghị định 30/2020/NĐ-CP: <số>/<năm>/<loại>-<cơ quan>, or <số>/<loại>-<cơ quan> without the year.
