@@ -90,3 +90,13 @@ def test_a_drafts_dotted_number_and_date_are_null_and_the_header_is_still_read(n
     assert (conv.number, conv.date, conv.place, conv.kind, conv.title, conv.issuer, conv.body) == (
         None, None, "Tam Kỳ", "Quyết định", "Về việc thành lập tổ", "SỞ NỘI VỤ", "Nội dung.\n")
     assert f"dòng 4: ngày tháng không đủ hoặc không hợp lệ (“{date}”) — để trống (null)" in conv.notes
+
+
+@pytest.mark.parametrize("subject", ["V/v tổ chức hội nghị", "v/v tổ chức hội nghị", "V/v: tổ chức hội nghị",
+                                     "V.v tổ chức hội nghị"])
+def test_a_cong_van_subject_line_however_v_v_is_typed(subject: str) -> None:
+    text = (f"BAN TUYÊN GIÁO\n*\nSố 05-CV/BTGTU\n{subject}\nTam Kỳ, ngày 15 tháng 3 năm 2024\n\n"
+            "Kính gửi: Các chi bộ.\n\nNội dung.\n")
+    conv = convert(text_source("t.txt", text))
+    assert (conv.kind, conv.title, conv.place, conv.date, conv.addressees, conv.body) == (
+        "Công văn", "tổ chức hội nghị", "Tam Kỳ", dt.date(2024, 3, 15), ("Các chi bộ",), "Nội dung.\n")

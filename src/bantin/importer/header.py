@@ -19,8 +19,8 @@ from ..text import fold, squash_spaces
 from .numbers import NUMBER_LINE, kind_of_number, read_number_line
 from .source import Source, ends_sentence, is_caps, is_ornament, opens_body, starts_lower, strip_emphasis
 
-# "V/v", "V/V", "V.v"; OCR reads the italic "V/v" of a scan as "V⁄%" too.
-_SUBJECT_LINE = re.compile(r"^(?:V\s?[/⁄∕]\s?[vV%]|V\.v)(?=\s)\s*(?P<rest>.*)$")
+# "V/v", "V/V", "V.v", typed "v/v" or "V/v:" too; OCR reads the italic "V/v" of a scan as "V⁄%".
+_SUBJECT_LINE = re.compile(r"^(?:[Vv]\s?[/⁄∕]\s?[vV%]|[Vv]\.[vV])[^\S\n]*:?(?=\s)\s*(?P<rest>.*)$")
 # "Tam Kỳ, ngày 15 tháng 3 năm 2024"; a place may end in its number ("Quận 3", "Phường 12");
 # a draft leaves the day and month blank or dotted ("ngày … tháng … năm 2024").
 _FULL_DATE_LINE = re.compile(
@@ -271,7 +271,8 @@ def _read_number(src: Source, i: int, last: int, rest: str, values: dict, where:
 def _is_subject_under_number(line: str) -> bool:
     """The Công văn subject written right under the number, without "V/v"."""
     text = strip_emphasis(line)
-    if not text or is_caps(text) or is_ornament(text) or _date_line(text) or _ADDRESSEES_LINE.match(text):
+    if (not text or is_caps(text) or is_ornament(text) or _date_line(text) or _ADDRESSEES_LINE.match(text)
+            or _SUBJECT_LINE.match(text)):  # "v/v …": read as a V/v line, without its "v/v"
         return False
     return starts_lower(text) or bool(re.match(r"^(?:Về việc|Về)\s", text))
 
