@@ -100,3 +100,10 @@ def test_a_cong_van_subject_line_however_v_v_is_typed(subject: str) -> None:
     conv = convert(text_source("t.txt", text))
     assert (conv.kind, conv.title, conv.place, conv.date, conv.addressees, conv.body) == (
         "Công văn", "tổ chức hội nghị", "Tam Kỳ", dt.date(2024, 3, 15), ("Các chi bộ",), "Nội dung.\n")
+
+
+def test_kinh_goi_the_southern_spelling_opens_the_addressees() -> None:
+    text = ("BAN TUYÊN GIÁO\n*\nSố 05-CV/BTGTU\nV/v tổ chức hội nghị\nTam Kỳ, ngày 15 tháng 3 năm 2024\n\n"
+            "Kính gởi:\n- Các chi bộ;\n- Các đảng ủy cơ sở.\n\nNội dung.\n")
+    conv = convert(text_source("t.txt", text))
+    assert (conv.addressees, conv.body) == (("Các chi bộ", "Các đảng ủy cơ sở"), "Nội dung.\n")

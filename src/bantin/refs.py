@@ -123,7 +123,7 @@ _LIST_GAP = re.compile(rf"{_MARKS}{_HS}*(?:,|;)?{_GAP}(?:va{_GAP}|cac{_GAP})?(?:
 
 # The own number in a header: a line that starts with "Số" and the number.
 _OWN_LINE = re.compile(rf"[\s*_#>|]*so(?:{_HS}+hieu)?{_HS}*:?{_HS}*{_MARKS}")
-_BODY_START = re.compile(r"[\s*_#>]*(?:thuc hien|can cu|kinh gui|trien khai)\b")
+_BODY_START = re.compile(r"[\s*_#>]*(?:thuc hien|can cu|kinh g[uo]i|trien khai)\b")
 _HEADER_LINES = 60
 
 # Headings and numbered sections end a directive's opening clauses.

@@ -40,7 +40,7 @@ def _date_line(text: str) -> re.Match[str] | None:
     return _FULL_DATE_LINE.match(text) or _NUMERIC_DATE_LINE.match(text)
 
 
-_ADDRESSEES_LINE = re.compile(r"^Kính\s+gửi\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
+_ADDRESSEES_LINE = re.compile(r"^Kính\s+g[ửở]i\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)  # "gởi": the southern spelling
 _HEADING = re.compile(r"^(?:[IVXL]+\s*[.\-–]|\d+[.\-)])\s")
 # Dashes, "+", and the bullets Word and web pages leave ("•", "●", "▪", "·", Symbol's U+F0B7, "* ").
 # Marks stamped in a header (Nghị định 30: độ mật, độ khẩn; a draft's "DỰ THẢO"), often in a text box.
