@@ -78,3 +78,36 @@ def test_a_wrapped_text_is_still_read_as_wrapped():
         "Thực hiện chỉ đạo của cấp trên về công tác tuyên truyền, Ban Thường vụ xây dựng kế hoạch như sau. "
         "Các chi bộ tổ chức học tập nghiêm túc.\n"
     )
+
+
+DECISION_PER_LINE = """ỦY BAN NHÂN DÂN                 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TỈNH QUẢNG NAM                         Độc lập - Tự do - Hạnh phúc
+Số: 456/QĐ-UBND                   Tam Kỳ, ngày 10 tháng 4 năm 2024
+QUYẾT ĐỊNH
+Về việc thành lập Ban Chỉ đạo tuyên truyền
+CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH
+Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;
+Theo đề nghị của Giám đốc Sở Văn hóa, Thể thao và Du lịch.
+QUYẾT ĐỊNH:
+Điều 1. Thành lập Ban Chỉ đạo tuyên truyền.
+Điều 2. Quyết định này có hiệu lực kể từ ngày ký.
+Nơi nhận:                                       KT. CHỦ TỊCH
+- Như Điều 2;                                   PHÓ CHỦ TỊCH
+- Lưu: VT, KGVX.
+                                                Trần Văn Tân
+"""
+
+
+def test_a_state_decision_one_paragraph_a_line_keeps_the_authority_line_out_of_its_title():
+    conv = convert(text_source("qd.txt", DECISION_PER_LINE))
+    assert (conv.number, conv.kind, conv.title) == ("456/QĐ-UBND", "Quyết định", "Về việc thành lập Ban Chỉ đạo tuyên truyền")
+    assert conv.body == (
+        "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH\n\n"
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\n\n"
+        "Theo đề nghị của Giám đốc Sở Văn hóa, Thể thao và Du lịch.\n\n"
+        "QUYẾT ĐỊNH:\n\n"
+        "Điều 1. Thành lập Ban Chỉ đạo tuyên truyền.\n\n"
+        "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n"
+    )
+    state = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
+    assert difference(DECISION_PER_LINE, directive_file(conv), state) == ({}, {})

@@ -291,11 +291,15 @@ def _read_date(src: Source, i: int, m: re.Match[str], values: dict, where: dict,
 
 
 def _title_block_end(lines: tuple[str, ...], start: int) -> int:
-    """A title runs to the first empty line, and never into the date or Kính gửi line."""
+    """A title runs to the first empty line, and never into the date or Kính gửi line, the
+    body's opening words, or a line in capitals under a title that is not."""
     end = start + 1
+    caps = is_caps(strip_emphasis(lines[start]))
     while end < len(lines) and lines[end]:
         text = strip_emphasis(lines[end])
         if _date_line(text) or _ADDRESSEES_LINE.match(text) or is_ornament(text) or opens_body(text):
+            break
+        if is_caps(text) and not caps:  # "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH" under "Về việc …": the next element
             break
         end += 1
     return end
