@@ -111,3 +111,11 @@ def test_a_state_decision_one_paragraph_a_line_keeps_the_authority_line_out_of_i
     )
     state = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
     assert difference(DECISION_PER_LINE, directive_file(conv), state) == ({}, {})
+
+
+def test_a_short_wrapped_text_is_not_cut_into_paragraphs_mid_sentence():
+    text = ("KẾ HOẠCH\nvề y\n\nBan Tuyên giáo Huyện ủy đề nghị các chi bộ triển khai Kế hoạch số 12-KH/TU của\n"
+            "Ban Thường vụ Tỉnh ủy.\nTrân trọng./.\n")
+    conv = convert(text_source("t.txt", text))
+    assert conv.body == ("Ban Tuyên giáo Huyện ủy đề nghị các chi bộ triển khai Kế hoạch số 12-KH/TU của "
+                         "Ban Thường vụ Tỉnh ủy.\n\nTrân trọng./.\n")

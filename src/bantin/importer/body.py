@@ -23,6 +23,7 @@ _ESCAPE_NUMBER = re.compile(r"^(\d+)([.)\-])(\s)")
 _ESCAPE_START = re.compile(r"^([#>]|[*+](?=\s))")
 _SLOGAN = re.compile(r"^\d+[.\-)]\s+(?P<text>.+)$")
 _HEADING_MAX_CHARS = 250
+_WRAPPED_MIN = 60  # characters: a shorter line without a full stop is a heading or a list's line
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,7 @@ def paragraphs(src: Source, start: int, end: int) -> tuple[tuple[Paragraph, ...]
                 blocks.append(current)
                 current = []
             continue
-        if current and not per_line and not _starts_paragraph(line, current[-1].text):
+        if current and (not per_line or _cut_short(current[-1].text)) and not _starts_paragraph(line, current[-1].text):
             last = current[-1]
             current[-1] = Paragraph(f"{last.text} {line}", last.first, i)
         else:
@@ -89,6 +90,12 @@ def one_paragraph_per_line(lines: tuple[str, ...]) -> bool:
             return False
         split = split or ends_sentence(before) or is_caps(before) or bool(NUMBERED.match(before))
     return split
+
+
+def _cut_short(text: str) -> bool:
+    """In a text of one paragraph a line, a long line that ends mid-sentence
+    ("… Kế hoạch số 12-KH/TU của") was wrapped all the same: the next line goes on."""
+    return len(text) >= _WRAPPED_MIN and not ends_sentence(text) and not is_caps(text) and not NUMBERED.match(text)
 
 
 def _starts_paragraph(line: str, before: str) -> bool:
