@@ -240,7 +240,7 @@ def _candidates(text: str):
         yield start, bare.end(), DocNumber(bare.group(), code, None, style=BARE), found
 
 
-_SLASH_LETTER = re.compile(r"/\n?[A-Za-zĐđƯưÐð]")
+_SLASH_LETTER = re.compile(r"/[^\S\n]?\n?[A-Za-zĐđƯưÐð]")
 _CORE_BEFORE_SLASH = 24  # serial, dash and code with their spaces: at most 5 + 3 + 1 + 3 + 6
 _CORE_AFTER_SLASH = 80
 # The first digit of a serial after a word and one to three spaces, a colon
