@@ -310,3 +310,25 @@ def test_a_file_name_with_a_newline_or_bytes_that_are_not_utf8_stays_on_one_line
     (tmp_path / "content/directives/2024").joinpath(os.fsdecode(b"x\xff\nb.md")).write_bytes(b"---\n")
     assert messages(tmp_path) == [
         "content/directives/2024/x\\xff\\nb.md:1: phần đầu YAML mở bằng '---' nhưng không có dòng '---' đóng lại"]
+
+
+@pytest.mark.parametrize(("escape", "code"), [("\\u202e", "U+202E"), ("\\u200b", "U+200B"), ("\\a", "U+0007"),
+                                              ("\\x00", "U+0000"), ("\\e", "U+001B")])
+def test_an_escape_in_double_quotes_cannot_make_an_invisible_character(tmp_path: Path, escape: str, code: str) -> None:
+    # The file's text holds only visible characters; YAML makes the invisible one from the escape.
+    write(tmp_path, KH02, GOOD.replace("place: Thái Bình", f'place: "Thái{escape} Bình"'))
+    assert messages(tmp_path) == [
+        f"{F}:7: place: giá trị trong nháy kép có mã thoát tạo ra ký tự không nhìn thấy {code}: "
+        "hãy xóa mã thoát này (chữ phải hiện ra đúng như chữ thật)"]
+
+
+def test_ordinary_escapes_in_double_quotes_are_still_text(tmp_path: Path) -> None:
+    write(tmp_path, KH02, GOOD.replace("place: Thái Bình", 'place: "Th\\u00e1i\\tB\\u00ecnh \\"x\\""'))
+    corpus = load_corpus(tmp_path)
+    assert corpus.problems == () and corpus.directives[0].place == 'Thái Bình "x"'
+
+
+def test_look_alike_digits_made_by_an_escape_are_read_as_0_to_9(tmp_path: Path) -> None:
+    write(tmp_path, KH02, GOOD.replace("number: 02-KH", 'number: "\\uff10\\uff12-KH').replace("BTGDUK\n", 'BTGDUK"\n', 1))
+    corpus = load_corpus(tmp_path)
+    assert corpus.problems == () and corpus.directives[0].number == "02-KH/BTGDUK"

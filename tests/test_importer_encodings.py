@@ -140,3 +140,41 @@ def test_letters_no_encoding_explains_are_refused(tmp_path):
     path.write_text("Nội dung có chữ lạ ø¤ ở giữa.\n", encoding="utf-8")
     with pytest.raises(ReadError, match="dòng 1: chữ bị lỗi bảng mã"):
         read_source(path)
+
+
+# ---------------------------------------------------------------------------
+# What Windows saves: Notepad's "Unicode" (UTF-16 with a byte order mark), and
+# "Vietnamese (Windows)", code page 1258, whose tone marks are bytes of their own.
+
+def test_a_utf16_text_file_from_notepad_is_read(tmp_path):
+    for encoding in ("utf-16-le", "utf-16-be"):
+        path = tmp_path / f"{encoding}.txt"
+        bom = "\ufeff".encode(encoding)
+        path.write_bytes(bom + "Số 12-KH/TU\r\nBan Tuyên giáo Tỉnh ủy\r\n".encode(encoding))
+        assert read_source(path).lines[:2] == ("Số 12-KH/TU", "Ban Tuyên giáo Tỉnh ủy")
+
+
+def test_a_windows_1258_text_file_is_converted_and_the_report_says_so(tmp_path):
+    path = tmp_path / "cp1258.txt"
+    # Written from the code page: ê EA, ư FD, ơ F5, â E2, ô F4, Đ D0; acute EC, tilde DE, dot below F2, hook D2.
+    path.write_bytes(b"Ban Tuy\xean gia\xeco \xd0a\xd2ng h\xfd\xf5\xecng d\xe2\xden ca\xecc chi b\xf4\xf2 "
+                     b"h\xf4\xf2i nghi\xf2.\r\n")
+    src = read_source(path)
+    assert src.lines[0] == "Ban Tuyên giáo Đảng hướng dẫn các chi bộ hội nghị."
+    assert src.reading == ("chữ gõ bằng bảng mã Windows-1258: đã chuyển sang Unicode",)
+
+
+@pytest.mark.parametrize("data", [b"", b"  \r\n\r\n\t\n", b"\xef\xbb\xbf\n"])
+def test_an_empty_text_file_is_refused_and_nothing_is_written(tmp_path, data):
+    path = tmp_path / "trong.txt"
+    path.write_bytes(data)
+    status, out, err = _run([path], tmp_path / "content")
+    assert status != 0 and "trong.txt: tệp trống, không có chữ nào — không nhập" in err
+    assert not (tmp_path / "content").exists()
+
+
+def test_a_word_file_without_text_is_refused_and_nothing_is_written(tmp_path):
+    path = _docx(tmp_path / "trong.docx", [("Times New Roman", " "), ("Times New Roman", "")])
+    status, out, err = _run([path], tmp_path / "content")
+    assert status != 0 and "trong.docx: tệp trống, không có chữ nào — không nhập" in err
+    assert not (tmp_path / "content").exists()

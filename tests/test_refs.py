@@ -633,3 +633,27 @@ def test_refs_command_reads_past_soft_hyphens_and_zero_width_spaces(tmp_path, ca
     source.write_text("Theo Quy định số 1\u00ad89-QĐ/TW và Thông báo số 12\u200b3-TB/TU.", encoding="utf-8")
     main(["refs", str(source)])
     assert [json.loads(line)["number"] for line in capsys.readouterr().out.splitlines()] == ["189-QĐ/TW", "123-TB/TU"]
+
+
+@pytest.mark.parametrize("written", ["02-CTrPH/BTGTU-HND", "01-HDLT/BTGTU-SVHTTDL"])
+def test_a_joint_partys_code_not_in_the_list_is_kept_as_written(written):
+    # "Chương trình phối hợp" codes keep their lowercase letter as "CTr" does.
+    assert str(refs.parse_number(written)) == written
+    assert [str(m.number) for m in refs.find_mentions(f"Chương trình phối hợp số {written} ngày 3/4/2024")] == [written]
+
+
+@pytest.mark.parametrize(("text", "number"), [
+    ("Kế hoạch số 12-KH/ TU ngày 5/3/2024", "12-KH/TU"),
+    ("Kế hoạch số 12-KH / TU ngày 5/3/2024", "12-KH/TU"),
+    ("Quyết định số 123/ QĐ-UBND ngày 5/3/2024", "123/QĐ-UBND"),
+    ("Quyết định số 123 / QĐ-UBND ngày 5/3/2024", "123/QĐ-UBND"),
+    ("Nghị định số 15/ 2024/NĐ-CP ngày 5/3/2024", "15/2024/NĐ-CP"),
+    ("Nghị định số 15/2024 /NĐ-CP ngày 5/3/2024", "15/2024/NĐ-CP"),
+])
+def test_a_space_typed_beside_a_slash_does_not_break_or_change_the_number(text, number):
+    # "15/ 2024/NĐ-CP" was read as another document, "2024/NĐ-CP"; the others not at all or cut short.
+    assert [(str(m.number), m.date) for m in refs.find_mentions(text)] == [(number, dt.date(2024, 3, 5))]
+
+
+def test_spaces_around_slashes_in_plain_prose_are_no_numbers():
+    assert refs.find_mentions("Tỷ lệ 3 / 4 đạt; ngày 12/ 3/2024; trang 5 / Hà Nội; 50 / KH.") == []

@@ -180,9 +180,10 @@ NUMBER_CORE = re.compile(
         # PDF text wraps before or after a dash ("Kết luận số 222" / "-KL/TW")
         (?P<dash>[^\S\n]{{0,3}}\n?[^\S\n]{{0,3}}[{_DASH}][^\S\n]{{0,3}}\n?[^\S\n]{{0,3}}|[^\S\n]{{1,3}})
         (?P<code>[{_L}]{{2,6}})
-        (?:/\n?(?P<issuer>{_SYMBOL}))?  # "45-KH/" / "ĐU": a line break after the slash
-        # "1237 /QĐ-UBND", "2150" / "/SVHTTDL-QLVH": a space or a line break before the slash
-      | [^\S\n]?\n?/(?:(?P<year>\d{{4}})/)?(?P<symbol>{_SYMBOL})
+        (?:[^\S\n]?/[^\S\n]?\n?(?P<issuer>{_SYMBOL}))?  # "45-KH/" / "ĐU": a line break after the slash; "12-KH/ TU"
+        # "1237 /QĐ-UBND", "2150" / "/SVHTTDL-QLVH": a space or a line break before the slash;
+        # "123/ QĐ-UBND", "15/2024 /NĐ-CP": one space after or before a slash
+      | [^\S\n]?\n?/[^\S\n]?(?:(?P<year>\d{{4}})[^\S\n]?/[^\S\n]?)?(?P<symbol>{_SYMBOL})
     )
     (?![{_L}0-9/])
     """,
@@ -220,7 +221,7 @@ def number_from(text: str, match: re.Match[str], short_ok: bool = False) -> DocN
         # Unknown codes must look like one ("HDLT"), so "100-kg/ha" is not a number.
         if not (has_dash and code_text[0].isupper()):
             return None
-        code = code_text.upper()
+        code = code_text.replace("Ð", "Đ")  # as written: "CTrPH" keeps its lowercase r, as "CTr" does
     issuer = "-".join(_PARTS.split(text[match.start("issuer"):match.end("issuer")])).upper().replace("Ð", "Đ")
     if _FOOTNOTE_MARK.fullmatch(issuer):  # "121-KL/TW2,": pdftotext glues a footnote's mark on
         issuer = issuer[:-1]

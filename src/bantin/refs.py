@@ -30,6 +30,7 @@ from .numbers import (
     parse_number,
     shadow,
 )
+from . import unlinkable
 from .sentences import paragraphs
 from .text import fold, runs_back
 
@@ -72,7 +73,7 @@ _BARE_END = re.compile(r"[^\S\n]*(?:\Z|\n|[,.;:)\]!?(]|(?:va|cua|ve|tai|theo|do|
 _LEAD_ENDS = frozenset({name.split()[-1] for name in KIND_CODES} | {"so", "tich", "hop", "dong", "luan"})
 _DATE_NEAR = 48  # "…, ngày 25 tháng 10 năm 2017" right after the number
 _DATE_REACH = 400  # a date after the issuer clause: at most 20 words away
-_OF_NEXT = re.compile(r"(?:\]\([^)\s]*\))?[*_\s,]*(?:cua|do)\b")
+_OF_NEXT = re.compile(r"(?:\]\([^)\n]*\))?[*_\s,]*(?:cua|do)\b")
 _LIST_REACH = 40
 # Tags and entities a web page or a Word export leaves ("</b>", "&nbsp;", "<br>").
 _HTML = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>|&(?:[A-Za-z]{2,8}|#[0-9]{1,6}|#x[0-9A-Fa-f]{1,6});")
@@ -103,7 +104,7 @@ _ISSUED = rf"(?:(?:(?:duoc|da){_HS}+)?(?:ban{_HS}+hanh|ky){_GAP})?"
 _MUNG = rf"(?:(?:mung|mong){_GAP})?"
 _DATE_AFTER = re.compile(
     rf"""
-    (?:\]\([^)\s]*\))?  # the rest of a Markdown link the number is written in
+    (?:\]\([^)\n]*\))?  # the rest of a Markdown link the number is written in
     [”"»']?  # the close of a quote the number is written in
     {_MARKS}{_HS}*
     (?:
@@ -122,7 +123,7 @@ _LIST_GAP = re.compile(rf"{_MARKS}{_HS}*(?:,|;)?{_GAP}(?:va{_GAP}|cac{_GAP})?(?:
 
 # The own number in a header: a line that starts with "Số" and the number.
 _OWN_LINE = re.compile(rf"[\s*_#>|]*so(?:{_HS}+hieu)?{_HS}*:?{_HS}*{_MARKS}")
-_BODY_START = re.compile(r"[\s*_#>]*(?:thuc hien|can cu|kinh gui|trien khai)\b")
+_BODY_START = re.compile(r"[\s*_#>]*(?:thuc hien|can cu|kinh g[uo]i|trien khai)\b")
 _HEADER_LINES = 60
 
 # Headings and numbered sections end a directive's opening clauses.
@@ -153,6 +154,7 @@ class Mention:
     end: int  # ... to the end of the number (the date is not included)
     relation: str | None = None  # IMPLEMENTS or BASIS in the opening clauses
     after: int = -1  # end of the date when there is one, else ``end``
+    linkable: bool = True  # False inside an editor's own link text: a link cannot nest there
 
     @property
     def implements(self) -> bool:
@@ -238,7 +240,7 @@ def _candidates(text: str):
         yield start, bare.end(), DocNumber(bare.group(), code, None, style=BARE), found
 
 
-_SLASH_LETTER = re.compile(r"/\n?[A-Za-zĐđƯưÐð]")
+_SLASH_LETTER = re.compile(r"/[^\S\n]?\n?[A-Za-zĐđƯưÐð]")
 _CORE_BEFORE_SLASH = 24  # serial, dash and code with their spaces: at most 5 + 3 + 1 + 3 + 6
 _CORE_AFTER_SLASH = 80
 # The first digit of a serial after a word and one to three spaces, a colon
@@ -290,6 +292,8 @@ def find_mentions(text: str, own: DocNumber | None = None, own_date: dt.date | N
     """
     if "<" in text or "&" in text:  # HTML left in the text: read past it, offsets kept
         text = _HTML.sub(lambda m: " " * len(m.group()), text)
+    masked = unlinkable.mask(text)  # code, images, link targets and URLs: no citation there
+    text = masked.text
     relations = _relations(text)
     own_key = own.key if own else None
     found = sorted(_candidates(text), key=lambda c: c[0])
@@ -316,7 +320,8 @@ def find_mentions(text: str, own: DocNumber | None = None, own_date: dt.date | N
         if kind_word is None and mentions and _same_list(text, mentions[-1], start, number):
             kind_word = mentions[-1].kind_word  # "các Nghị quyết số 18-NQ/TW, 19-NQ/TW và 20-NQ/TW"
         after = end + dated.end() - 1 if dated and date else end
-        mention = Mention(number, kind_word, date, start, end, relations(start), after)
+        mention = Mention(number, kind_word, date, start, end, relations(start), after,
+                          not masked.link_texts or not masked.in_link(start, end))
         if number.key != own_key or (date is not None and own_date is not None and date != own_date):
             mentions.append(mention)
     return _shared_suffixes(text, mentions)

@@ -126,6 +126,11 @@ _TO_ASCII.update({c: chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)})
 _LOOKALIKE_SET = frozenset(map(chr, _TO_ASCII))
 
 
+def as_ascii(text: str) -> str:
+    """``text`` with look-alike digits and full-width forms as ASCII."""
+    return text if _LOOKALIKE_SET.isdisjoint(text) else text.translate(_TO_ASCII)
+
+
 # The letters, marks and punctuation of Vietnamese text, of which none is a
 # format character or a look-alike (``tests/test_hostile_content.py`` checks
 # each): most files hold no other, and a search for one runs five times

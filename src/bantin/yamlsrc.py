@@ -15,10 +15,14 @@ and an alias is how a 1 KB file expands to gigabytes ("billion laughs").
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
 import yaml
+
+from .sources import as_ascii
+from .text import nfc
 
 _CONSTRUCTOR = yaml.SafeLoader("")
 # LibYAML's parser keeps the same marks and is ~20x faster than PyYAML's
@@ -146,7 +150,7 @@ def _build(events, first: int) -> Located:  # type: ignore[no-untyped-def]
         else:
             value = _scalar(event)
             if isinstance(value, _Bad):
-                raise YamlProblem(line, value.message)
+                raise YamlProblem(line, f"{path}: {value.message}" if path else value.message)
         if parent is None:
             result = value
         elif isinstance(parent.value, list):
@@ -226,9 +230,22 @@ class _Bad:
 _RESOLVER = yaml.resolver.Resolver()
 
 
+def _unescaped(value: str) -> str | _Bad:
+    """A double-quoted value, whose escapes ("\\u202e", "\\a", "\\uff10") may
+    make what the file's text is checked for: control and invisible format
+    characters (refused), look-alike digits and letters (made ASCII)."""
+    for char in value:
+        if char not in "\t\n" and unicodedata.category(char) in ("Cc", "Cf"):
+            return _Bad(f"giá trị trong nháy kép có mã thoát tạo ra ký tự không nhìn thấy U+{ord(char):04X}: "
+                        "hãy xóa mã thoát này (chữ phải hiện ra đúng như chữ thật)")
+    return as_ascii(nfc(value))
+
+
 def _scalar(event: yaml.ScalarEvent) -> Any:
     """A plain scalar as YAML 1.1 reads it (null, true, 12, 1.5); a quoted one as text."""
     if event.style:  # quoted or block: always text
+        if event.style == '"':
+            return _unescaped(event.value)
         return event.value
     tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, (True, False)).rsplit(":", 1)[-1]
     node = yaml.ScalarNode(tag, event.value)

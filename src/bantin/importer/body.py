@@ -13,16 +13,17 @@ import re
 from dataclasses import dataclass
 
 from ..text import fold, squash_spaces
-from .source import Source, ends_sentence, is_caps, starts_lower, strip_emphasis
+from .source import Source, ends_sentence, is_caps, opens_body, starts_lower, strip_emphasis
 
 ROMAN_HEADING = re.compile(r"^(?P<num>[IVXL]+)\s*[.\-–]\s+(?P<text>\S.*)$")
 NUMBERED = re.compile(r"^(?P<num>\d+(?:\.\d+)+\.?|\d+[.\-)])\s+\S")
-_MARKER = re.compile(r"^(?:[-–+•]\s|\(\d+\)\s|\d+(?:\.\d+)+\.?\s|\d+[.\-)]\s|[IVXL]+\s*[.\-–]\s|[a-zđ]\)\s)")
-_BULLET = re.compile(r"^[–•]\s+")  # bullet glyphs Markdown does not know
+_MARKER = re.compile(r"^(?:[-–+•●▪·\uf0b7\uf0a7]\s|\(\d+\)\s|\d+(?:\.\d+)+\.?\s|\d+[.\-)]\s|[IVXL]+\s*[.\-–]\s|[a-zđ]\)\s)")
+_BULLET = re.compile(r"^[–•●▪·\uf0b7\uf0a7]\s+")  # bullet glyphs Markdown does not know (U+F0B7: Word's Symbol bullet)
 _ESCAPE_NUMBER = re.compile(r"^(\d+)([.)\-])(\s)")
 _ESCAPE_START = re.compile(r"^([#>]|[*+](?=\s))")
 _SLOGAN = re.compile(r"^\d+[.\-)]\s+(?P<text>.+)$")
 _HEADING_MAX_CHARS = 250
+_WRAPPED_MIN = 60  # characters: a shorter line without a full stop is a heading or a list's line
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,7 @@ def paragraphs(src: Source, start: int, end: int) -> tuple[tuple[Paragraph, ...]
     """Paragraphs of lines[start:end], page breaks mended; and where they were mended."""
     blocks: list[list[Paragraph]] = []
     current: list[Paragraph] = []
+    per_line = src.origin == "text" and one_paragraph_per_line(src.lines[start:end])
     for i in range(start, end):
         line = src.lines[i].strip()
         if not line:
@@ -52,7 +54,7 @@ def paragraphs(src: Source, start: int, end: int) -> tuple[tuple[Paragraph, ...]
                 blocks.append(current)
                 current = []
             continue
-        if current and not _starts_paragraph(line, current[-1].text):
+        if current and (not per_line or _cut_short(current[-1].text)) and not _starts_paragraph(line, current[-1].text):
             last = current[-1]
             current[-1] = Paragraph(f"{last.text} {line}", last.first, i)
         else:
@@ -73,17 +75,41 @@ def paragraphs(src: Source, start: int, end: int) -> tuple[tuple[Paragraph, ...]
     return tuple(Paragraph(squash_spaces(p.text), p.first, p.last) for p in out), tuple(joins)
 
 
+def one_paragraph_per_line(lines: tuple[str, ...]) -> bool:
+    """True for text saved from Word or copied from a page: one paragraph a
+    line, no empty line between ("I. MỤC ĐÍCH" / "1. Mục đích" / "Nâng cao …").
+    A wrapped text (a PDF's lines, a hand-wrapped file) breaks lines inside
+    sentences, so some line goes on in lowercase; here none does, and some
+    line ends a sentence or a heading above a line that starts a new one."""
+    split = False
+    for before, line in zip(lines, lines[1:]):
+        before, line = before.strip(), line.strip()
+        if not before or not line or _MARKER.match(line):
+            continue
+        if starts_lower(line):
+            return False
+        split = split or ends_sentence(before) or is_caps(before) or bool(NUMBERED.match(before))
+    return split
+
+
+def _cut_short(text: str) -> bool:
+    """In a text of one paragraph a line, a long line that ends mid-sentence
+    ("… Kế hoạch số 12-KH/TU của") was wrapped all the same: the next line goes on."""
+    return len(text) >= _WRAPPED_MIN and not ends_sentence(text) and not is_caps(text) and not NUMBERED.match(text)
+
+
 def _starts_paragraph(line: str, before: str) -> bool:
     """Within a run of lines, a list or number marker starts a new paragraph..."""
     if not _MARKER.match(line):
-        return False
+        # "II. NỘI DUNG" / "Các cấp ủy …": a section heading never runs on into text.
+        return is_roman_heading(before) and not is_caps(line)
     # ...except "- xã hội" carried over from "chính trị" on the line above.
     return not (line[0] in "-–" and starts_lower(line[1:]) and not ends_sentence(before))
 
 
 def continues(before: str, after: str) -> bool:
     """True when an empty line between two paragraphs is a page break inside one sentence."""
-    if _MARKER.match(after):
+    if _MARKER.match(after) or opens_body(after):
         return False
     if ends_sentence(before):
         # "…văn bản của cấp trên;" | "công tác tuyên truyền…": a clause goes on in lowercase on the next page

@@ -25,6 +25,8 @@ from .source import Source
 from .sources.legacy_fonts import LEGACY_NAMES, convert_run, font_encoding
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_NOT_READ = frozenset({f"{MC}Fallback", f"{W}del", f"{W}moveFrom"})
 _OFF = {"0", "false", "none"}
 _BULLET_GLYPHS = {"+": "+"}  # other bullet glyphs (•, , o, –) become Markdown "-"
 
@@ -106,7 +108,12 @@ def read_docx(data: bytes, name: str) -> Source:
 def _paragraphs(container: ET.Element, numbering: "_Numbering", font: str | None) -> Iterator[_Para]:
     for child in container:
         if child.tag == f"{W}p":
-            yield _paragraph(child, numbering, font, cell_end=False)
+            runs: list[ET.Element] = []
+            boxes: list[ET.Element] = []
+            _runs_and_boxes(child, runs, boxes)
+            yield _paragraph(child, runs, numbering, font, cell_end=False)
+            for box in boxes:  # a text box's paragraphs after the paragraph it is anchored in
+                yield from _paragraphs(box, numbering, font)
         elif child.tag == f"{W}tbl":
             for row in child.iter(f"{W}tr"):
                 for cell in row.findall(f"{W}tc"):
@@ -115,8 +122,26 @@ def _paragraphs(container: ET.Element, numbering: "_Numbering", font: str | None
                         last = inner[-1]
                         inner[-1] = _Para(last.text, last.centred, cell_end=True)
                     yield from inner
-        elif child.tag in (f"{W}sdt", f"{W}sdtContent", f"{W}customXml"):
+        elif child.tag in (f"{W}sdt", f"{W}sdtContent", f"{W}customXml", f"{MC}AlternateContent", f"{MC}Choice"):
             yield from _paragraphs(child, numbering, font)
+
+
+def _runs_and_boxes(element: ET.Element, runs: list[ET.Element], boxes: list[ET.Element]) -> None:
+    """The runs of a paragraph, in order, and the text boxes drawn in it.
+
+    Word writes a text box twice: in ``mc:Choice`` and again, for older
+    readers, in ``mc:Fallback``; only the first counts. A text box holds
+    paragraphs of its own, which are not this paragraph's words. Tracked
+    changes count as accepted: text deleted or moved away is not read."""
+    for child in element:
+        if child.tag in _NOT_READ:
+            continue
+        if child.tag == f"{W}txbxContent":
+            boxes.append(child)
+            continue
+        if child.tag == f"{W}r":
+            runs.append(child)
+        _runs_and_boxes(child, runs, boxes)
 
 
 def _flag(props: ET.Element | None, tag: str) -> bool:
@@ -143,12 +168,13 @@ def _default_font(styles_xml: bytes | None) -> str | None:
     return None
 
 
-def _paragraph(p: ET.Element, numbering: "_Numbering", default_font: str | None, cell_end: bool) -> _Para:
+def _paragraph(p: ET.Element, runs_in: list[ET.Element], numbering: "_Numbering", default_font: str | None,
+               cell_end: bool) -> _Para:
     ppr = p.find(f"{W}pPr")
     jc = ppr.find(f"{W}jc") if ppr is not None else None
     centred = jc is not None and jc.get(f"{W}val") == "center"
     runs: list[tuple[str, bool, bool]] = []
-    for run in p.iter(f"{W}r"):
+    for run in runs_in:
         rpr = run.find(f"{W}rPr")
         bold, italic = _flag(rpr, "b"), _flag(rpr, "i")
         font = _font(rpr) or default_font

@@ -17,17 +17,36 @@ from typing import Mapping
 from ..records import KINDS, Kind
 from ..text import fold, squash_spaces
 from .numbers import NUMBER_LINE, kind_of_number, read_number_line
-from .source import Source, ends_sentence, is_caps, is_ornament, starts_lower, strip_emphasis
+from .source import Source, ends_sentence, is_caps, is_ornament, opens_body, starts_lower, strip_emphasis
 
-# "V/v", "V/V", "V.v"; OCR reads the italic "V/v" of a scan as "V⁄%" too.
-_SUBJECT_LINE = re.compile(r"^(?:V\s?[/⁄∕]\s?[vV%]|V\.v)(?=\s)\s*(?P<rest>.*)$")
-_DATE_LINE = re.compile(
-    r"^(?P<place>[^,\d]*?)\s*,?\s*ngày\s+(?P<d>\d{0,2})\s*tháng\s+(?P<m>\d{0,2})\s*năm\s+(?P<y>\d{4})\s*$",
+# "V/v", "V/V", "V.v", typed "v/v" or "V/v:" too; OCR reads the italic "V/v" of a scan as "V⁄%".
+_SUBJECT_LINE = re.compile(r"^(?:[Vv]\s?[/⁄∕]\s?[vV%]|[Vv]\.[vV])[^\S\n]*:?(?=\s)\s*(?P<rest>.*)$")
+# "Tam Kỳ, ngày 15 tháng 3 năm 2024"; a place may end in its number ("Quận 3", "Phường 12");
+# a draft leaves the day and month blank or dotted ("ngày … tháng … năm 2024").
+_FULL_DATE_LINE = re.compile(
+    r"^(?P<place>[^,\d]*?(?:\s\d{1,2})?)\s*,?\s*ngày\s+(?P<d>\d{0,2})[\s.…_]*tháng\s+(?P<m>\d{0,2})[\s.…_]*năm\s+(?P<y>\d{4})\s*$",
     re.IGNORECASE,
 )
-_ADDRESSEES_LINE = re.compile(r"^Kính\s+gửi\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
+# Careless typists write "Tam Kỳ, ngày 15/3/2024": a place and a comma, or
+# nothing, before it ("của Hội nghị … ngày 25/11/2024" ends a title instead).
+_NUMERIC_DATE_LINE = re.compile(
+    r"^(?:(?P<place>[^\W\d][^,\d]{0,40}?(?:\s\d{1,2})?)\s*,\s*)?ngày\s+(?P<d>\d{1,2})\s?(?P<sep>[/.\-])\s?(?P<m>\d{1,2})"
+    r"\s?(?P=sep)\s?(?P<y>\d{4})\s*$",
+    re.IGNORECASE,
+)
+
+
+def _date_line(text: str) -> re.Match[str] | None:
+    return _FULL_DATE_LINE.match(text) or _NUMERIC_DATE_LINE.match(text)
+
+
+_ADDRESSEES_LINE = re.compile(r"^Kính\s+g[ửở]i\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)  # "gởi": the southern spelling
 _HEADING = re.compile(r"^(?:[IVXL]+\s*[.\-–]|\d+[.\-)])\s")
-_ITEM = re.compile(r"^[-–+•]\s*")
+# Dashes, "+", and the bullets Word and web pages leave ("•", "●", "▪", "·", Symbol's U+F0B7, "* ").
+# Marks stamped in a header (Nghị định 30: độ mật, độ khẩn; a draft's "DỰ THẢO"), often in a text box.
+_MARK_LINE = re.compile(r"^(?:DỰ THẢO(?: LẦN \d+)?|\(?Dự thảo(?: lần \d+)?\)?|MẬT|TỐI MẬT|TUYỆT MẬT|KHẨN|THƯỢNG KHẨN"
+                        r"|HỎA TỐC(?: HẸN GIỜ)?|HOẢ TỐC(?: HẸN GIỜ)?)$")
+_ITEM = re.compile(r"^(?:[-–+•●▪·\uf0b7\uf0a7]\s*|\*\s+)")
 # "Kính gửi: - A; - B." on one line; "chính trị - xã hội" has no comma before its dash.
 _INLINE_ITEM = re.compile(r"(?<=[;,])\s+(?=[-–•]\s)")
 _KIND_BY_FOLDED = {fold(k.name): k for k in KINDS}
@@ -84,12 +103,12 @@ def _ornament_over_two_lines(lines: tuple[str, ...], i: int) -> bool:
 
 
 def is_date_line(text: str) -> bool:
-    return bool(_DATE_LINE.match(text))
+    return bool(_date_line(text))
 
 
 def _is_anchor(text: str) -> bool:
     """A line only a header has: the number, the date, the Party or State name."""
-    return bool(NUMBER_LINE.match(text) or _DATE_LINE.match(text)) or (is_ornament(text) and len(text) > 3)
+    return bool(NUMBER_LINE.match(text) or _date_line(text)) or (is_ornament(text) and len(text) > 3)
 
 
 def header_start(src: Source) -> int:
@@ -156,14 +175,20 @@ def parse_header(src: Source) -> Header:
             # the "*" under the issuer, misread by OCR ("W", "x"): a scan is a draft and the report says so
             notes.append(f"{src.where(i)}: “{text}” đứng riêng dưới tên cơ quan — có lẽ dấu * bị OCR đọc nhầm, bỏ qua")
             i += 1
-        elif "number" not in where and (m := NUMBER_LINE.match(text)):
-            after = _read_number(src, i, m["rest"], values, where, notes)
-            if after and "date" not in where and (d := _DATE_LINE.match(after)):
+        elif _MARK_LINE.match(text):
+            values["kept"] = (*values.get("kept", ()), (i, text))
+            notes.append(f"{src.where(i)}: dấu “{text}” trong phần đầu — không có trường nào cho dấu này, "
+                         "giữ ở đầu nội dung")
+            i += 1
+        elif "number" not in where and (m := NUMBER_LINE.match(joined := _number_text(lines, i))):
+            last = i if joined == text else i + 1  # "Số 05-HD/" | "BTGTU": the number read from both lines
+            after = _read_number(src, i, last, m["rest"], values, where, notes)
+            if after and "date" not in where and (d := _date_line(after)):
                 _read_date(src, i, d, values, where, notes)
             elif after:
                 values["kept"] = (*values.get("kept", ()), (i, after))
                 notes.append(f"{src.where(i)}: “{after}” sau số hiệu — không có trường nào cho phần này, giữ ở đầu nội dung")
-            i += 1
+            i = last + 1
             if i < len(lines) and lines[i] and "title" not in where and _is_subject_under_number(lines[i]):
                 end = _title_block_end(lines, i)
                 values["title"] = squash_spaces(" ".join(strip_emphasis(x) for x in lines[i:end]))
@@ -175,7 +200,7 @@ def parse_header(src: Source) -> Header:
             values["title"] = squash_spaces(" ".join(parts))
             where["title"] = src.where(i, end - 1) + _SUBJECT_WHERE[0]
             i = end
-        elif "date" not in where and (m := _DATE_LINE.match(text)):
+        elif "date" not in where and (m := _date_line(text)):
             _read_date(src, i, m, values, where, notes)
             i += 1
         elif "kind" not in where and (kind := kind_of_line(text)):
@@ -217,11 +242,26 @@ def parse_header(src: Source) -> Header:
     )
 
 
-def _read_number(src: Source, i: int, rest: str, values: dict, where: dict, notes: list) -> str:
-    """Reads the number; returns what follows it on the line."""
+_BROKEN_NUMBER = re.compile(r"\d\s*[-/–]\s*(?:[^\W\d_]+\s*[-/–]\s*)?$")  # ends at a dash or a slash
+_SYMBOL_ONLY = re.compile(r"^[^\W_]+(?:[-–/][^\W_]+)*$")
+
+
+def _number_text(lines: tuple[str, ...], i: int) -> str:
+    """The number line, with the next line when a line break cut the number
+    after its slash or dash ("Số 05-HD/" | "BTGTU")."""
+    text = strip_emphasis(lines[i])
+    if _BROKEN_NUMBER.search(text) and i + 1 < len(lines) and _SYMBOL_ONLY.match(strip_emphasis(lines[i + 1])):
+        return text + strip_emphasis(lines[i + 1])
+    return text
+
+
+def _read_number(src: Source, i: int, last: int, rest: str, values: dict, where: dict, notes: list) -> str:
+    """Reads the number on lines i..last; returns what follows it."""
     read = read_number_line(rest)
-    where["number"] = src.where(i)
+    where["number"] = src.where(i, last)
     values["number"] = read.number
+    if read.number is not None and "–" in read.written:
+        notes.append(f"{src.where(i, last)}: số hiệu viết “{read.written}”: gạch “–” ghi thành “-”")
     if read.number is None:
         notes.append(f"{src.where(i)}: số hiệu “{read.written}” không đủ dạng <số>-<loại>/<cơ quan> "
                       "hay <số>/<loại>-<cơ quan> — để trống (null)")
@@ -231,13 +271,14 @@ def _read_number(src: Source, i: int, rest: str, values: dict, where: dict, note
 def _is_subject_under_number(line: str) -> bool:
     """The Công văn subject written right under the number, without "V/v"."""
     text = strip_emphasis(line)
-    if not text or is_caps(text) or is_ornament(text) or _DATE_LINE.match(text) or _ADDRESSEES_LINE.match(text):
+    if (not text or is_caps(text) or is_ornament(text) or _date_line(text) or _ADDRESSEES_LINE.match(text)
+            or _SUBJECT_LINE.match(text)):  # "v/v …": read as a V/v line, without its "v/v"
         return False
     return starts_lower(text) or bool(re.match(r"^(?:Về việc|Về)\s", text))
 
 
 def _read_date(src: Source, i: int, m: re.Match[str], values: dict, where: dict, notes: list) -> None:
-    place = squash_spaces(m["place"]).strip(" ,")
+    place = squash_spaces(m["place"] or "").strip(" ,")
     if place:
         values["place"] = place
         where["place"] = src.where(i)
@@ -250,11 +291,15 @@ def _read_date(src: Source, i: int, m: re.Match[str], values: dict, where: dict,
 
 
 def _title_block_end(lines: tuple[str, ...], start: int) -> int:
-    """A title runs to the first empty line, and never into the date or Kính gửi line."""
+    """A title runs to the first empty line, and never into the date or Kính gửi line, the
+    body's opening words, or a line in capitals under a title that is not."""
     end = start + 1
+    caps = is_caps(strip_emphasis(lines[start]))
     while end < len(lines) and lines[end]:
         text = strip_emphasis(lines[end])
-        if _DATE_LINE.match(text) or _ADDRESSEES_LINE.match(text) or is_ornament(text):
+        if _date_line(text) or _ADDRESSEES_LINE.match(text) or is_ornament(text) or opens_body(text):
+            break
+        if is_caps(text) and not caps:  # "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH" under "Về việc …": the next element
             break
         end += 1
     return end
@@ -281,17 +326,24 @@ def _read_title_after_kind(src: Source, i: int, values: dict, where: dict) -> in
 
 
 def split_items(lines: list[str]) -> list[str]:
-    """Items of a "- A;\\n- B," list; a line without a dash continues the item above."""
+    """Items of a "- A;\\n- B," list; a line without a dash continues the item above.
+    In a list with no dash at all (Word's automatic bullets lost on the way),
+    a line ending in ";" or "," ends its item."""
     items: list[str] = []
-    for line in (part for whole in lines for part in _INLINE_ITEM.split(whole)):
-        text = strip_emphasis(line)
-        if not text:
-            continue
-        if _ITEM.match(text) or not items:
+    parts = [text for whole in lines for part in _INLINE_ITEM.split(whole) if (text := _item_text(part))]
+    undashed = not any(_ITEM.match(text) for text in parts)
+    for text in parts:
+        if _ITEM.match(text) or not items or (undashed and items[-1].endswith((";", ","))):
             items.append(_ITEM.sub("", text))
         else:
             items[-1] = f"{items[-1]} {text}"
     return [squash_spaces(item).rstrip(" ,;.") for item in items if item.strip(" ,;.")]
+
+
+def _item_text(line: str) -> str:
+    """The line without emphasis at its ends; a "* " bullet is not emphasis."""
+    line = line.strip()
+    return "* " + strip_emphasis(line[2:]) if line.startswith("* ") else strip_emphasis(line)
 
 
 def list_end(lines: tuple[str, ...], start: int, limit: int | None = None) -> int:
@@ -300,7 +352,7 @@ def list_end(lines: tuple[str, ...], start: int, limit: int | None = None) -> in
     end = min(block_end(lines, start), limit)
     while True:
         nxt = next_filled(lines, end)
-        if nxt < limit and _ITEM.match(strip_emphasis(lines[nxt])):
+        if nxt < limit and _ITEM.match(_item_text(lines[nxt])):
             end = min(block_end(lines, nxt), limit)
         else:
             return end

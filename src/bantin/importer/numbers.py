@@ -11,8 +11,9 @@ from dataclasses import dataclass
 
 from ..records import KINDS, Kind
 
-NUMBER_LINE = re.compile(r"^(?:Số|SỐ)\s*:?\s*(?P<rest>\d*\s*[a-zA-Z]?\s*[-/].*)$")
-_TOKEN = re.compile(r"^\d+\s*[a-zA-Z]?(?:\s*[-/]\s*[^\s,/\-]+)+")
+# "Số: …/QĐ-UBND", "Số ....-KH/TU": a draft leaves the serial blank or dotted.
+NUMBER_LINE = re.compile(r"^(?:Số|SỐ|số)\s*:?\s*(?P<rest>(?:\d*|[.…_]+)\s*[a-zA-Z]?\s*[-/–].*)$")
+_TOKEN = re.compile(r"^\d+\s*[a-zA-Z]?(?:\s*[-/–]\s*[^\s,/\-–]+)+")
 PARTY_SHAPE = re.compile(r"^[0-9]+[a-z]?-[^\s/]+(/[^\s/]+)+$")  # as in directive.schema.json
 # Nghị định 30/2020/NĐ-CP: <số>/<năm>/<loại>-<cơ quan>, or <số>/<loại>-<cơ quan> without the year.
 STATE_SHAPE = re.compile(r"^[0-9]+[a-z]?(?:/[0-9]{4})?/[^\s/\-]+(?:-[^\s/]+)*$")
@@ -32,7 +33,7 @@ def read_number_line(rest: str) -> NumberLine:
     m = _TOKEN.match(rest.strip())
     token = m[0] if m else rest.strip()
     after = rest.strip()[len(token):].strip() if m else ""
-    number = re.sub(r"\s+", "", token)
+    number = re.sub(r"\s+", "", token).replace("–", "-")  # an en dash typed for the hyphen
     ok = PARTY_SHAPE.match(number) or STATE_SHAPE.match(number)
     return NumberLine(number if ok else None, " ".join(token.split()), after)
 

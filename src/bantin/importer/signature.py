@@ -16,11 +16,23 @@ from ..records import Signer
 from ..text import fold, squash_spaces
 from .source import Source, is_caps, is_ornament, strip_emphasis
 
-_AUTHORITY = re.compile(r"^(?P<a>T/M|K/T|T/L|T/UQ|TM\.?|KT\.?|TL\.?|TUQ\.?)\s*(?P<rest>\S.*)$")
+# "T/M", State "TM.", and "T.M" / "K.T" as many typists write them.
+_AUTHORITY = re.compile(r"^(?P<a>T/M|K/T|T/L|T/UQ|TM\.?|KT\.?|TL\.?|TUQ\.?|T\.M|K\.T|T\.L|T\.UQ)\.?\s*(?P<rest>\S.*)$")
 _AUTHORITY_NAMES = {"TM": "T/M", "KT": "K/T", "TL": "T/L", "TUQ": "T/UQ"}
 _POSITION_WORDS = ("truong", "pho", "bi thu", "chu tich", "chanh", "uy vien", "giam doc", "thuong truc", "ban ",
                    "q. ", "tong ", "cuc ", "vu ")
+# A name in capitals is no position: the words with their tones and whole, so that
+# "VŨ", "TRƯƠNG", "TỐNG", "PHONG" (names) are not "vụ", "trưởng", "tổng", "phó".
+_POSITION_IN_NAME = re.compile(
+    r"(?<!\w)(?:trưởng|phó|bí thư|chủ tịch|chánh|ủy viên|uỷ viên|giám đốc|thường trực|ban|q\.|tổng|cục|vụ)(?!\w)")
 _NAME = re.compile(r"^[^\W\d_]+(?: [^\W\d_]+){1,6}$")
+# A degree or a rank before the name ("TS. Nguyễn Văn A", "Thiếu tướng Trần B"): part of the name as signed.
+_TITLE_BEFORE_NAME = re.compile(
+    r"^(?:(?:(?:PGS|GS)\.\s?)?(?:TS|ThS|BS|KS|CN|TS\.BS|BSCKII|BSCKI)\.\s?"
+    r"|(?:Đại|Thượng|Trung|Thiếu)\s(?:tướng|tá|úy)\s|(?:Nhà giáo|Nghệ sĩ) (?:Nhân dân|Ưu tú) )"
+)
+# "Nguyễn Văn A (đã ký)": the mark typed on the name's line.
+_SIGNED_AFTER = re.compile(r"^(?P<name>.*?\S)\s*(?P<mark>[(\[][^()\[\]]*[)\]])$")
 _SIGNED = re.compile(r"^[(\[]\s*(?:đã\s+ký|ký|ký\s+tên|ký,?\s+đóng\s+dấu|đã\s+ký\s+và\s+đóng\s+dấu)[^)\]]*[)\]]$",
                      re.IGNORECASE)
 
@@ -29,7 +41,7 @@ _SIGNED = re.compile(r"^[(\[]\s*(?:đã\s+ký|ký|ký\s+tên|ký,?\s+đóng\s+d�
 class Signature:
     signer: Signer
     first: int  # first line of the block
-    signed: tuple[int, ...] = ()  # "(đã ký)" lines, left out of every field
+    signed: tuple[tuple[int, str], ...] = ()  # (line, "(đã ký)"): marks left out of every field
 
 
 def is_signed_mark(text: str) -> bool:
@@ -44,25 +56,30 @@ def last_filled(lines: tuple[str, ...], end: int) -> int:
 
 
 def _looks_like_name(text: str) -> bool:
+    text = _TITLE_BEFORE_NAME.sub("", text)
     if not _NAME.match(text):
         return False
     words = text.split()
     if all(w[0].isupper() and not w.isupper() for w in words if len(w) > 1):
         return True
-    return is_caps(text) and not any(p in fold(text) for p in _POSITION_WORDS)
+    return is_caps(text) and _POSITION_IN_NAME.search(text.lower()) is None
 
 
 def find_signature(src: Source, start: int, end: int) -> Signature | None:
     """The signature at the end of lines[start:end]: capitals, then a name."""
     lines = src.lines
     name_at = last_filled(lines, end)
-    signed: list[int] = []
+    signed: list[tuple[int, str]] = []
     while name_at > start and is_signed_mark(strip_emphasis(lines[name_at])):  # "(đã ký)" under the name
-        signed.append(name_at)
+        signed.append((name_at, squash_spaces(strip_emphasis(lines[name_at]))))
         name_at = last_filled(lines, name_at)
     if name_at < start or not lines[name_at]:
         return None
     name = squash_spaces(strip_emphasis(lines[name_at]))
+    after = _SIGNED_AFTER.match(name)
+    if after and is_signed_mark(after["mark"]):
+        signed.append((name_at, after["mark"]))
+        name = after["name"]
     if not _looks_like_name(name):
         return None
     position_lines: list[int] = []
@@ -73,7 +90,7 @@ def find_signature(src: Source, start: int, end: int) -> Signature | None:
             i -= 1
             continue
         if is_signed_mark(text):
-            signed.append(i)
+            signed.append((i, squash_spaces(text)))
             i -= 1
             continue
         if not is_caps(text) or is_ornament(text):
@@ -87,7 +104,7 @@ def find_signature(src: Source, start: int, end: int) -> Signature | None:
     if m is None and not any(w in fold(" ".join(parts)) for w in _POSITION_WORDS):
         return None
     if m is not None:
-        authority = _AUTHORITY_NAMES.get(m["a"].rstrip(".").replace("/", ""), m["a"])
+        authority = _AUTHORITY_NAMES.get(re.sub(r"[./]", "", m["a"]), m["a"])
         behalf = [m["rest"], *parts[1:-1]] if len(parts) > 1 else [m["rest"]]
         position = parts[-1] if len(parts) > 1 else None
         signer = Signer(name=name, position=position, authority=authority, on_behalf_of=" ".join(behalf) or None)

@@ -107,6 +107,15 @@ def is_ornament(text: str) -> bool:
     return " ".join(re.sub(r"\s*[-–—]\s*", " - ", fold(text)).split()) in _NATIONAL
 
 
+# The body's first words: with no empty line under the title they end it, and
+# after an empty line they start a paragraph of their own, never a page's rest.
+_OPENING = re.compile(r"^(?:Thực hiện|Căn cứ|Triển khai|Quán triệt)\b")
+
+
+def opens_body(text: str) -> bool:
+    return bool(_OPENING.match(text))
+
+
 def ends_sentence(text: str) -> bool:
     return bool(_SENTENCE_END.search(text.rstrip("* ")))
 

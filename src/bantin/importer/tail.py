@@ -97,8 +97,7 @@ def parse_tail(src: Source, body_start: int) -> Tail:
 
 
 def _signed_notes(src: Source, found: Signature) -> list[str]:
-    return [f"{src.where(i)}: “{squash_spaces(strip_emphasis(src.lines[i]))}” ở chỗ chữ ký — không ghi vào trường nào"
-            for i in found.signed]
+    return [f"{src.where(i)}: “{mark}” ở chỗ chữ ký — không ghi vào trường nào" for i, mark in found.signed]
 
 
 def _recipient(item: str) -> Recipient:

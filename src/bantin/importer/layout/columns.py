@@ -24,9 +24,9 @@ _CAPS_BEFORE_PLACE = re.compile(
     r"^(?P<left>\*|(?:[^\W\d_a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]+ )+"
     r"[^\W\d_a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]+)\s+(?P<date>[^\W\d_]\w*[a-zđ-ỹ].*)$"
 )
-_KIND_OR_ADDRESSEE = re.compile(r"^(?:kinh gui\b|v/v\b)", re.IGNORECASE)
+_KIND_OR_ADDRESSEE = re.compile(r"^(?:kinh g[uo]i\b|v/v\b)", re.IGNORECASE)
 _RECIPIENTS = re.compile(r"^\s*\**\s*Nơi\s+nhận", re.IGNORECASE)
-_AUTHORITY = re.compile(r"^\s*\**\s*(?:T/M|K/T|T/L|T/UQ|TM\.|KT\.|TL\.|TUQ\.)\s", re.IGNORECASE)
+_AUTHORITY = re.compile(r"^\s*\**\s*(?:T/M|K/T|T/L|T/UQ|TM\.|KT\.|TL\.|TUQ\.|T\.M|K\.T|T\.L|T\.UQ)\.?\s", re.IGNORECASE)
 _HEADER_ZONE_MAX = 30  # lines: a header never runs longer
 _SIDE_TOLERANCE = 8
 _RIGHT_COLUMN_MIN = 20  # characters from the line's start

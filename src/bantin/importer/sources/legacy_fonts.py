@@ -111,7 +111,7 @@ def decode_legacy(text: str) -> Decoded:
 
 
 FONT_ENCODINGS = (("vni", "VNI"), (".vn", "TCVN3"))
-LEGACY_NAMES = {"TCVN3": "TCVN3 (ABC, .VnTime)", "VNI": "VNI (VNI-Times)"}
+LEGACY_NAMES = {"TCVN3": "TCVN3 (ABC, .VnTime)", "VNI": "VNI (VNI-Times)", "Windows-1258": "Windows-1258"}
 
 
 def font_encoding(font: str | None) -> str | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import codecs
+import unicodedata
 from dataclasses import replace
 from pathlib import Path
 
@@ -9,7 +11,7 @@ from ...problems import cannot_read
 from ...text import find_control
 from ..docx import DocxError, read_docx
 from ..source import Source, text_source
-from .legacy_fonts import LEGACY_NAMES, decode_legacy, garbled
+from .legacy_fonts import LEGACY_NAMES, Decoded, decode_legacy, foreign, garbled
 from .tools import ToolError
 
 TEXT = (".txt",)
@@ -54,11 +56,17 @@ def read_source(path: Path) -> Source:
 
 
 def _plain_text(name: str, data: bytes) -> Source:
-    """UTF-8 text; or TCVN3/VNI text saved byte for byte, which reads as Latin-1."""
+    """UTF-8 text; UTF-16 with its byte order mark (Notepad's "Unicode"); TCVN3/VNI
+    text saved byte for byte, which reads as Latin-1; or Windows-1258."""
+    utf16 = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
     try:
-        text = data.decode("utf-8-sig")
+        text = data.decode("utf-16") if utf16 else data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
+        if utf16:
+            raise ReadError("tệp UTF-16 bị hỏng (thiếu byte) — hãy lưu lại với mã UTF-8 rồi nhập lại") from error
         decoded = decode_legacy(data.decode("latin-1"))
+        if decoded.encoding is None:
+            decoded = _windows_1258(data)
         if decoded.encoding is None:
             raise ReadError("tệp không phải văn bản UTF-8 — hãy lưu lại với mã UTF-8 rồi nhập lại") from error
     else:
@@ -69,8 +77,27 @@ def _plain_text(name: str, data: bytes) -> Source:
     return source
 
 
+def _windows_1258(data: bytes) -> Decoded:
+    """Windows-1258 (Windows' Vietnamese code page: tone marks as separate
+    bytes), when every mark lands on a letter it belongs to and no letter
+    foreign to Vietnamese is left; else nothing."""
+    try:
+        text = unicodedata.normalize("NFC", data.decode("cp1258"))
+    except UnicodeDecodeError:
+        return Decoded("", None)
+    stray = any(unicodedata.combining(c) for c in text)  # a mark NFC could not put on a letter
+    if stray or foreign(text) or not any(c in _CP1258_LETTERS for c in text):
+        return Decoded("", None)
+    return Decoded(text, "Windows-1258")
+
+
+_CP1258_LETTERS = set("ăâđêôơưĂÂĐÊÔƠƯ")
+
+
 def _checked(source: Source) -> Source:
-    """Refuses text with control characters, or letters no encoding explains (mojibake)."""
+    """Refuses a file with no text, text with control characters, or letters no encoding explains (mojibake)."""
+    if not any(line.strip() for line in source.lines):
+        raise ReadError("tệp trống, không có chữ nào — không nhập; hãy kiểm tra lại tệp gốc")
     found = garbled(source.lines)
     if found is not None:
         i, sample = found
