@@ -67,3 +67,19 @@ def test_the_page_shows_code_and_image_titles_as_written(tmp_path: Path) -> None
     assert "<code>Kế hoạch số 12-KH/TU</code>" in html
     assert 'title="Kế hoạch số 12-KH/TU"' in html
     assert "{: #dc-" not in html
+
+
+def test_a_number_in_an_editors_link_keeps_that_link_and_its_document_still_lists_the_citation(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    path = project / "content/directives/2024/229-cv-btghu.md"
+    text = path.read_text(encoding="utf-8")
+    body = "\nThực hiện [Kế hoạch số 13-KH/TU](https://tinhuy.vn/kh13) và Kế hoạch số 14-KH/TU của Tỉnh ủy.\n"
+    path.write_text(text[:text.index("\n---\n") + 5] + body, encoding="utf-8")
+    result = run_build(project)
+    assert result.returncode == 0, result.output
+    html = page(result.site, "/van-ban/2024/229-cv-btghu/")
+    article = html[html.index("Thực hiện "):html.index("của Tỉnh ủy.")]
+    assert article.count("<a ") == 2 and "](" not in article and "{:" not in article, article
+    assert '<a href="https://tinhuy.vn/kh13"' in article and ">Kế hoạch số 13-KH/TU</a>" in article
+    cited = page(result.site, "/dan-chieu/13-kh-tu/")
+    assert 'href="../../van-ban/2024/229-cv-btghu/"' in cited  # the citing sentence, with no anchor to go to

@@ -24,7 +24,8 @@ _HEADING = re.compile(r"^#{1,6}[ \t]", re.M)
 
 @dataclass(frozen=True)
 class Passage:
-    """One citation in the page: linked or plain, and its passage's anchor."""
+    """One citation in the page: linked or plain, and its passage's anchor
+    ("" where no link in its section has been placed yet)."""
 
     citation: Citation
     linked: bool
@@ -57,10 +58,12 @@ def passages(body: str, citations: Iterable[Citation], starts: list[int] | None 
         while index < len(starts) and starts[index] <= c.mention.start:
             section, index = index + 1, index + 1
         key = (section, c.target)
-        linked = key not in first
+        # Inside an editor's own link a citation takes no link of its own
+        # (links do not nest); the section's next mention takes it.
+        linked = c.mention.linkable and key not in first
         if linked:
             first[key] = paths.citation_anchor(n)
-        out.append(Passage(c, linked, first[key]))
+        out.append(Passage(c, linked, first.get(key, "")))
     return out
 
 
