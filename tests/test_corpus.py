@@ -286,3 +286,30 @@ def test_a_number_in_lower_case_is_shown_in_capitals(tmp_path: Path) -> None:
     assert messages(tmp_path) == [
         "content/directives/2024/02-kh-btgduk.md:2: number: số hiệu phải viết là '02-KH/BTGDUK' "
         "(chữ hoa, không có khoảng trắng, dấu '-' thường)"]
+
+
+STATE_SIGNER = """signer:
+  authority: TM.
+  on_behalf_of: Ủy ban nhân dân
+  second_authority: KT.
+  second_on_behalf_of: Chủ tịch
+  position: Phó Chủ tịch
+  name: Nguyễn Văn An
+---"""
+
+
+def test_a_state_signature_may_write_its_authorities_as_state_documents_do(tmp_path: Path) -> None:
+    write(tmp_path, "directives/2024/02-kh-btgduk.md", GOOD.replace("---\n\n", STATE_SIGNER + "\n\n"))
+    corpus = load_corpus(tmp_path)
+    assert corpus.problems == ()
+    s = corpus.directives[0].signer
+    assert (s.authority, s.on_behalf_of, s.second_authority, s.second_on_behalf_of) == (
+        "T/M", "Ủy ban nhân dân", "K/T", "Chủ tịch")
+
+
+def test_a_second_authority_line_without_a_first_is_an_error(tmp_path: Path) -> None:
+    text = GOOD.replace("---\n\n", STATE_SIGNER.replace("  authority: TM.\n", "") + "\n\n")
+    write(tmp_path, "directives/2024/02-kh-btgduk.md", text)
+    assert messages(tmp_path) == [
+        "content/directives/2024/02-kh-btgduk.md:11: signer.second_authority: "
+        "dòng thẩm quyền thứ hai chỉ dùng khi đã có dòng thứ nhất (signer.authority)"]

@@ -77,3 +77,15 @@ def test_a_name_in_capitals_that_folds_like_a_position_is_still_a_name(name):
 def test_a_position_without_a_name_is_no_signature():
     conv = signed("T/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ\n")
     assert conv.signer is None
+
+
+STATE_HEAD = ("ỦY BAN NHÂN DÂN\nTỈNH THÁI BÌNH\n\nSố: 15/KH-UBND\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+              "Độc lập - Tự do - Hạnh phúc\n\nThái Bình, ngày 2 tháng 3 năm 2025\n\nKẾ HOẠCH\n"
+              "Tuyên truyền kỷ niệm ngày thành lập tỉnh\n\nNội dung.\n\n")
+
+
+def test_a_state_signature_with_two_authority_lines_keeps_each_line():
+    conv = convert(text_source("t.txt", STATE_HEAD + "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn An\n"))
+    assert conv.signer == Signer(name="Nguyễn Văn An", position="PHÓ CHỦ TỊCH", authority="T/M",
+                                 on_behalf_of="ỦY BAN NHÂN DÂN", second_authority="K/T", second_on_behalf_of="CHỦ TỊCH")
+    assert conv.body == "Nội dung.\n"

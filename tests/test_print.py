@@ -23,7 +23,8 @@ import pytest
 import yaml
 
 from browser import requires_chromium, serve
-from conftest import ROOT
+from conftest import ROOT, copy_project, run_build
+from test_site import STATE_KH
 
 KH02 = "/van-ban/2024/02-kh-btgduk/"
 CV229 = "/van-ban/2024/229-cv-btghu/"
@@ -151,6 +152,32 @@ def test_page_one_has_the_header_block_in_two_columns(kh02: list[Page]) -> None:
     parent = find(first, "ĐẢNG ỦY KHỐI CÁC CƠ QUAN")
     assert abs(party[0].y0 - parent[0].y0) < 3
     assert party[0].y0 < issued[0].y0 < find(first, "KẾ HOẠCH")[0].y0
+
+
+@pytest.fixture(scope="module")
+def state_kh(browser, tmp_path_factory: pytest.TempPathFactory) -> list[Page]:
+    """A State document (Nghị định 30/2020/NĐ-CP's form), printed."""
+    project = copy_project(tmp_path_factory.mktemp("state"))
+    (project / "content/directives/2025").mkdir(parents=True, exist_ok=True)
+    (project / "content/directives/2025/15-kh-ubnd.md").write_text(STATE_KH, encoding="utf-8")
+    result = run_build(project)
+    assert result.returncode == 0, result.output
+    with serve(result.site) as base:
+        printer = Printer(browser.tab(width=1280, height=900, mobile=False), base, tmp_path_factory.mktemp("pdf"))
+        return read_pdf(printer.pdf("/van-ban/2025/15-kh-ubnd/", "state"))
+
+
+@requires_chromium
+def test_a_state_document_prints_the_national_name_on_one_line_and_two_authority_lines(state_kh: list[Page]) -> None:
+    first = state_kh[0]
+    nation = find(first, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    motto = find(first, "Độc lập - Tự do - Hạnh phúc")
+    issuer = find(first, "ỦY BAN NHÂN DÂN") + find(first, "Số: 15/KH-UBND")
+    assert len({round(w.y0) for w in nation}) == 1 and nation[-1].x1 < first.width - 15 * MM
+    assert max(w.x1 for w in issuer) < min(w.x0 for w in nation + motto)
+    tm, kt = find(first, "TM. ỦY BAN NHÂN DÂN"), find(first, "KT. CHỦ TỊCH")
+    assert tm[0].y0 < kt[0].y0 < find(first, "PHÓ CHỦ TỊCH")[0].y0
+    assert "ĐẢNG CỘNG SẢN" not in first.text and "*" not in first.text
 
 
 @requires_chromium

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SEEDS, page, run_build
+from conftest import ROOT, SEEDS, copy_project, page, run_build
 from htmltext import text
 
 KH02 = "/van-ban/2024/02-kh-btgduk/"
@@ -260,3 +260,36 @@ def test_a_document_cited_by_many_lists_them_a_page_at_a_time(monkeypatch: pytes
     # Search reads the first page, with every citing sentence; the others stay out of it.
     assert len(first.context["citing"]) == 4 and first.markdown == ""
     assert second.markdown.startswith("---\nsearch:\n  exclude: true\n---\n")
+
+
+STATE_KH = """---
+number: 15/KH-UBND
+kind: Kế hoạch
+title: tuyên truyền kỷ niệm ngày thành lập tỉnh
+issuer: Ủy ban nhân dân tỉnh Thái Bình
+place: Thái Bình
+date: 2025-03-02
+signer:
+  authority: T/M
+  on_behalf_of: Ủy ban nhân dân
+  second_authority: K/T
+  second_on_behalf_of: Chủ tịch
+  position: Phó Chủ tịch
+  name: Nguyễn Văn An
+---
+
+Nội dung kế hoạch.
+"""
+
+
+def test_a_state_document_shows_the_state_form(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    (project / "content/directives/2025").mkdir(parents=True, exist_ok=True)
+    (project / "content/directives/2025/15-kh-ubnd.md").write_text(STATE_KH, encoding="utf-8")
+    result = run_build(project)
+    assert result.returncode == 0, result.output
+    html = page(result.site, "/van-ban/2025/15-kh-ubnd/")
+    assert text(html, "bt-doc__issuer") == "Ủy ban nhân dân tỉnh Thái Bình Số: 15/KH-UBND"
+    assert text(html, "bt-doc__party") == (
+        "Cộng hòa xã hội chủ nghĩa Việt Nam Độc lập - Tự do - Hạnh phúc Thái Bình, ngày 02 tháng 3 năm 2025")
+    assert text(html, "bt-doc__signature") == "TM. Ủy ban nhân dân KT. Chủ tịch Phó Chủ tịch Nguyễn Văn An"

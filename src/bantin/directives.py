@@ -12,7 +12,9 @@ from typing import Any
 from . import mdlimits, originals, refs, status, urls, yamlsrc
 from .fields import Fields
 from .problems import Problem
-from .records import AUTHORITIES, KIND_BY_NAME, LEVELS, UNDATED_FOLDER, Directive, Recipient, Signer
+from .records import (
+    AUTHORITIES, KIND_BY_NAME, LEVELS, STATE_AUTHORITIES, UNDATED_FOLDER, Directive, Recipient, Signer,
+)
 from .sources import decode_source, read_raw
 from .text import squash_spaces
 
@@ -21,7 +23,7 @@ DIRECTIVE_FIELDS = (
     "addressees", "recipients", "recipient_notes", "topics", "inferred", "draft", "replaced_by",
 )
 REQUIRED_DIRECTIVE_FIELDS = ("number", "kind", "title", "issuer", "date")
-SIGNER_FIELDS = ("authority", "on_behalf_of", "position", "name")
+SIGNER_FIELDS = ("authority", "on_behalf_of", "second_authority", "second_on_behalf_of", "position", "name")
 RESERVED_SLUGS = frozenset({"index"})  # van-ban/<year>/index.md is the year's listing
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _FENCE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M)
@@ -242,12 +244,26 @@ def _signer(f: Fields) -> Signer | None:
     if data is None:
         return None
     f.known(SIGNER_FIELDS, "signer.", data)
-    return Signer(
+    signer = Signer(
         name=f.text("signer.name", nullable=True),
         position=f.text("signer.position", nullable=True),
-        authority=f.choice("signer.authority", AUTHORITIES),
+        authority=_authority(f, "signer.authority"),
         on_behalf_of=f.text("signer.on_behalf_of", nullable=True),
+        second_authority=_authority(f, "signer.second_authority"),
+        second_on_behalf_of=f.text("signer.second_on_behalf_of", nullable=True),
     )
+    if (signer.second_authority or signer.second_on_behalf_of) and not signer.authority:
+        f.error("signer.second_authority", "dòng thẩm quyền thứ hai chỉ dùng khi đã có dòng thứ nhất (signer.authority)")
+    return signer
+
+
+_PARTY_FORM = {state: party for party, state in STATE_AUTHORITIES.items()}
+
+
+def _authority(f: Fields, name: str) -> str | None:
+    """An authority in its Party form, written in either ("TM." is "T/M")."""
+    value = f.choice(name, (*AUTHORITIES, *_PARTY_FORM))
+    return _PARTY_FORM.get(value, value) if value is not None else None
 
 
 def _recipients(f: Fields) -> tuple[Recipient, ...]:

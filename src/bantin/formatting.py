@@ -7,6 +7,8 @@ import re
 
 from markupsafe import Markup
 
+from .records import STATE_AUTHORITIES
+
 UNKNOWN_DATE = "chưa rõ ngày"
 
 
@@ -58,3 +60,8 @@ def keep_place(name: str) -> Markup:
         return Markup.escape(name)
     keep = Markup('<span class="bt-nowrap">%s</span>')
     return Markup.escape(name[:match.start()]) + keep % match[1] + " " + keep % match[2]
+
+
+def state_authority(authority: str) -> str:
+    """A signing authority as State documents write it: "T/M" is "TM."."""
+    return STATE_AUTHORITIES.get(authority, authority)

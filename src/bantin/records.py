@@ -41,17 +41,26 @@ AUTHORITIES: Mapping[str, str] = MappingProxyType(
     }
 )
 
+# The same authorities as State documents write them (Nghị định 30/2020/NĐ-CP):
+# content may use either; records keep the Party form, pages print the
+# document's own.
+STATE_AUTHORITIES: Mapping[str, str] = MappingProxyType({"T/M": "TM.", "K/T": "KT.", "T/L": "TL.", "T/UQ": "TUQ."})
+
 UNDATED_FOLDER = "chua-ro-ngay"
 
 
 @dataclass(frozen=True)
 class Signer:
-    """Signature block: "K/T TRƯỞNG BAN / PHÓ TRƯỞNG BAN / Dương Thị Bích"."""
+    """Signature block: "K/T TRƯỞNG BAN / PHÓ TRƯỞNG BAN / Dương Thị Bích";
+    a State one may have two authority lines: "TM. ỦY BAN NHÂN DÂN / KT. CHỦ
+    TỊCH / PHÓ CHỦ TỊCH / Nguyễn Văn A"."""
 
     name: str | None
     position: str | None
     authority: str | None = None
     on_behalf_of: str | None = None
+    second_authority: str | None = None
+    second_on_behalf_of: str | None = None
 
 
 @dataclass(frozen=True)

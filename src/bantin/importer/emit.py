@@ -68,6 +68,8 @@ def front_matter(conv: Conversion) -> str:
             "signer:",
             f"  authority: {scalar(s.authority)}",
             f"  on_behalf_of: {scalar(s.on_behalf_of)}",
+            *([f"  second_authority: {scalar(s.second_authority)}",
+               f"  second_on_behalf_of: {scalar(s.second_on_behalf_of)}"] if s.second_authority else []),
             f"  position: {scalar(s.position)}",
             f"  name: {scalar(s.name)}",
         ]
@@ -139,6 +141,8 @@ def skeleton(kind_name: str) -> str:
         "signer:  # Khối chữ ký cuối văn bản; cả khối để null nếu văn bản không có",
         "  authority: null  # Thẩm quyền ký: T/M, K/T, T/L hoặc T/UQ; null nếu người ký ký trực tiếp",
         "  on_behalf_of: null  # Tập thể hoặc người được thay mặt, ký thay, ví dụ: Ban Thường vụ, Trưởng ban",
+        "  second_authority: null  # Dòng thẩm quyền thứ hai nếu có, ví dụ: K/T trong “TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH”",
+        "  second_on_behalf_of: null  # Người được ký thay ở dòng thứ hai, ví dụ: Chủ tịch",
         "  position: null  # Chức vụ người ký, ví dụ: Phó Trưởng ban",
         "  name: null  # Họ tên người ký",
         f"addressees: []  # {addressees_hint}",

@@ -71,7 +71,9 @@ def outputs(conv: Conversion, content_dir: Path) -> list[Output]:
 def _value(conv: Conversion, name: str) -> str:
     if name == "signer" and conv.signer:
         s = conv.signer
-        return " / ".join(x for x in (s.authority and f"{s.authority} {s.on_behalf_of or ''}".strip(), s.position, s.name) if x)
+        lines = ((s.authority, s.on_behalf_of), (s.second_authority, s.second_on_behalf_of))
+        authorities = tuple(f"{a} {behalf or ''}".strip() for a, behalf in lines if a)
+        return " / ".join(x for x in (*authorities, s.position, s.name) if x)
     if name in ("addressees", "recipients"):
         items = getattr(conv, name)
         noted = sum(1 for r in items if getattr(r, "note", None))

@@ -65,6 +65,10 @@ def _looks_like_name(text: str) -> bool:
     return is_caps(text) and _POSITION_IN_NAME.search(text.lower()) is None
 
 
+def _authority(m: re.Match[str]) -> str:
+    return _AUTHORITY_NAMES.get(re.sub(r"[./]", "", m["a"]), m["a"])
+
+
 def find_signature(src: Source, start: int, end: int) -> Signature | None:
     """The signature at the end of lines[start:end]: capitals, then a name."""
     lines = src.lines
@@ -104,10 +108,14 @@ def find_signature(src: Source, start: int, end: int) -> Signature | None:
     if m is None and not any(w in fold(" ".join(parts)) for w in _POSITION_WORDS):
         return None
     if m is not None:
-        authority = _AUTHORITY_NAMES.get(re.sub(r"[./]", "", m["a"]), m["a"])
         behalf = [m["rest"], *parts[1:-1]] if len(parts) > 1 else [m["rest"]]
         position = parts[-1] if len(parts) > 1 else None
-        signer = Signer(name=name, position=position, authority=authority, on_behalf_of=" ".join(behalf) or None)
+        # "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH": a second authority line.
+        at, second = next(((k, found) for k, line in enumerate(behalf[1:], 1)
+                           if (found := _AUTHORITY.match(line))), (len(behalf), None))
+        signer = Signer(name=name, position=position, authority=_authority(m), on_behalf_of=" ".join(behalf[:at]) or None,
+                        second_authority=_authority(second) if second else None,
+                        second_on_behalf_of=" ".join([second["rest"], *behalf[at + 1:]]) if second else None)
     else:
         signer = Signer(name=name, position=" ".join(parts))
     return Signature(signer, position_lines[0], tuple(sorted(signed)))

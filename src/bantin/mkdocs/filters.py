@@ -23,6 +23,7 @@ def register(env: Environment, build: Callable[[], Build | None], options: Banti
     env.filters["issued_line"] = formatting.issued_line
     env.filters["issued_slots"] = formatting.issued_slots
     env.filters["keep_place"] = formatting.keep_place
+    env.filters["state_authority"] = formatting.state_authority
     env.filters["doc_url"] = _doc_url(build)
     env.filters["root_url"] = _root_url(build)
     env.filters["embedded"] = _embedded(build)
