@@ -657,3 +657,15 @@ def test_a_space_typed_beside_a_slash_does_not_break_or_change_the_number(text, 
 
 def test_spaces_around_slashes_in_plain_prose_are_no_numbers():
     assert refs.find_mentions("Tỷ lệ 3 / 4 đạt; ngày 12/ 3/2024; trang 5 / Hà Nội; 50 / KH.") == []
+
+
+@pytest.mark.parametrize("written", ["17/SNV-XDCQ&CTTN", "12/UBND-KT&HT"])
+def test_a_symbol_joining_two_units_with_an_ampersand_is_one_number(written):
+    # "17/SNV-XDCQ&CTTN" was cut at "&": another document, "17/SNV-XDCQ".
+    assert str(refs.parse_number(written)) == written
+    assert [str(m.number) for m in refs.find_mentions(f"Văn bản số {written} ngày 3/4/2024 của Sở.")] == [written]
+
+
+def test_an_ampersand_after_a_number_is_not_part_of_it():
+    assert [str(m.number) for m in refs.find_mentions("Quyết định 5/QĐ-UBND& Kế hoạch 12-KH/TU&.")] == [
+        "5/QĐ-UBND", "12-KH/TU"]

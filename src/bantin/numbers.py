@@ -168,7 +168,9 @@ _L = "A-Za-zĐđƯưÐð"
 _DASH = "\\-\u2010\u2011\u2012\u2013\u2212"
 # Word and LibreOffice break a line after a hyphen ("1234/QĐ-" / "UBND"), and
 # people type an en dash inside a symbol ("53/2025/NĐ–CP").
-_SYMBOL = rf"[{_L}][{_L}0-9]*(?:[{_DASH}]\n?[{_L}][{_L}0-9]*)*"
+# A part may join two units' codes with "&" ("17/SNV-XDCQ&CTTN").
+_PART = rf"[{_L}][{_L}0-9]*(?:&[{_L}][{_L}0-9]*)*"
+_SYMBOL = rf"{_PART}(?:[{_DASH}]\n?{_PART})*"
 _PARTS = re.compile(rf"[{_DASH}]\n?")
 # A Party symbol is letters ("TW", "BTGTU"), or letters and a number of two
 # digits or more ("BCĐ389"); one digit after letters is a footnote's mark.
