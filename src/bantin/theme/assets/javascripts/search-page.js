@@ -162,7 +162,11 @@
     if (near) near.disconnect(); // the lines it watched are gone
     result.shown_hits = arrange(result);
     var n = result.hits.length, m = result.shown_hits.length, quoted = "“" + result.text + "”";
-    if (!n) say("Không tìm thấy văn bản nào cho " + quoted + ". Hãy thử ít từ hơn, hoặc gõ số hiệu văn bản.");
+    if (result.telex) {
+      quoted = "“" + result.telex + "”";
+      say("Không tìm thấy “" + result.text + "”. Đọc như gõ kiểu Telex, tìm thấy " + count(n) + " kết quả cho " + quoted +
+          (m < n ? "; đang lọc: " + count(m) + " kết quả." : "."));
+    } else if (!n) say("Không tìm thấy văn bản nào cho " + quoted + ". Hãy thử ít từ hơn, hoặc gõ số hiệu văn bản.");
     else if (result.complete) say("Tìm thấy " + count(n) + " kết quả cho " + quoted + (m < n ? "; đang lọc: " + count(m) + " kết quả." : "."));
     else say("Không có trang nào chứa đủ các từ của " + quoted + "; " + count(n) + " kết quả chứa một phần" + (m < n ? ", đang lọc: " + count(m) + "." : "."));
     return show(result, 0);
@@ -182,10 +186,12 @@
     list.setAttribute("aria-busy", "true");
     var facets = engine.load("f").catch(function () { return null; });
     return engine.run(text).then(function (result) {
+      return asTelex(text, result);
+    }).then(function (result) {
       return facets.then(function (f) {
         result.facets = f;
         result.text = text;
-        result.keys = pages ? pages.keys(text) : [];
+        result.keys = pages ? pages.keys(result.telex || text) : [];
         current = result;
         Object.keys(pick).forEach(function (key) { pick[key].value = ""; });
         var drawn = draw(result); // asks for the rows of the hits shown first, then counts the filters meanwhile
@@ -198,6 +204,20 @@
       list.removeAttribute("aria-busy");
       document.documentElement.setAttribute("data-bt-search", "done");
     });
+  }
+
+  /* Typed with the Vietnamese keyboard off ("tuyeen truyeenf"): when the
+     text as typed finds nothing whole, the same text read as Telex
+     (telex.js) is searched, and used if it finds every word. */
+  function asTelex(text, result) {
+    if ((result.complete && result.hits.length) || !self.bantinTelex) return result;
+    var read = self.bantinTelex(text);
+    if (read === text) return result;
+    return engine.run(read).then(function (other) {
+      if (!other.complete || !other.hits.length) return result;
+      other.telex = read;
+      return other;
+    }, function () { return result; });
   }
 
   /* No index (no network, index not downloaded): the saved pages only. */
