@@ -19,6 +19,7 @@ pytestmark = requires_chromium
     ("sawps xeeps booj mays", "sắp xếp bộ máy"),
     ("nghij quyeets 18", "nghị quyết 18"),
     ("Ddangr", "đảng"),
+    ("ke hoachj", "ke hoạch"),
 ])
 def test_telex_leftovers_find_what_the_marks_would(tab, site: str, leftover: str, meant: str) -> None:
     expected = typed(tab, site, meant)
@@ -40,6 +41,7 @@ def test_a_text_that_finds_its_words_is_not_reread(tab, site: str) -> None:
     ("hoaf thuys", "hoà thuý"),  # the tone on the vowel the new rule names
     ("truwowngf dduowngf quoocs", "trường đường quốc"),
     ("xyzzy", "xyzzy"),
+    ("' OR 1=1 --", "' OR 1=1 --"),  # capitals are an abbreviation, not "ỏ"
 ])
 def test_how_telex_is_read(tab, site: str, text: str, read: str) -> None:
     tab.goto(f"{site}/tim-kiem/")

@@ -2,7 +2,8 @@
    keys left as letters ("tuyeen truyeenf", "sawps xeeps booj mays") read as
    the marks they stand for ("tuyên truyền", "sắp xếp bộ máy"). search-page.js
    tries this only when the text as typed finds nothing whole. Parts of a
-   document number (touching a digit, "/" or "-": "NQ/TW") are left alone. */
+   document number (touching a digit, "/" or "-": "NQ/TW") and words in
+   capitals are left alone. */
 (function () {
   "use strict";
   var TONE_KEYS = { s: "\u0301", f: "\u0300", r: "\u0309", x: "\u0303", j: "\u0323" };
@@ -43,6 +44,7 @@
     return text.normalize("NFC").replace(/\p{L}+/gu, function (w, at, all) {
       if (/[\d\/\-]/.test(all.charAt(at - 1)) || /[\d\/\-]/.test(all.charAt(at + w.length))) return w;
       if (w !== w.normalize("NFD").replace(/\p{M}/gu, "")) return w;  // marked already: typed with the keyboard on
+      if (w.length > 1 && w === w.toUpperCase()) return w;  // capitals: an abbreviation ("TW", "OR"), not Telex
       return word(w);
     });
   };
