@@ -1,6 +1,7 @@
 """Search as readers type when the Vietnamese keyboard is off or half on:
 Telex keys left as letters. The results page reads them as the marks they
-stand for, only when the text as typed finds nothing whole, and says so."""
+stand for, only when the text as typed finds nothing whole, and says so.
+And numbers pasted with typographic dashes."""
 
 from __future__ import annotations
 
@@ -47,3 +48,10 @@ def test_how_telex_is_read(tab, site: str, text: str, read: str) -> None:
     tab.goto(f"{site}/tim-kiem/")
     tab.wait_for(DONE)
     assert tab.eval(f"bantinTelex({json.dumps(text)})") == read
+
+
+@pytest.mark.parametrize("pasted", ["229–CV/BTGHU", "229‑CV/BTGHU", "229 — CV/BTGHU", "229−CV−BTGHU"])
+def test_a_number_with_typographic_dashes_finds_what_its_hyphens_find(tab, site: str, pasted: str) -> None:
+    expected = typed(tab, site, "229-CV/BTGHU")
+    assert typed(tab, site, pasted) == expected
+    assert tab.eval(STATUS) == f"Tìm thấy {len(expected)} kết quả cho “{pasted}”."

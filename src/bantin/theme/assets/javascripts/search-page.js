@@ -185,8 +185,8 @@
     say("Đang tìm…");
     list.setAttribute("aria-busy", "true");
     var facets = engine.load("f").catch(function () { return null; });
-    return engine.run(text).then(function (result) {
-      return asTelex(text, result);
+    return engine.run(plain(text)).then(function (result) {
+      return asTelex(plain(text), result);
     }).then(function (result) {
       return facets.then(function (f) {
         result.facets = f;
@@ -205,6 +205,11 @@
       document.documentElement.setAttribute("data-bt-search", "done");
     });
   }
+
+  /* A number pasted from a word processor or autocorrected on a phone has
+     typographic dashes ("229–CV/BTGHU", U+2011 in "18‑NQ/TW"): they part a
+     number as "-" does. */
+  function plain(text) { return text.replace(/[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]/g, "-"); }
 
   /* Typed with the Vietnamese keyboard off ("tuyeen truyeenf"): when the
      text as typed finds nothing whole, the same text read as Telex
