@@ -1,0 +1,49 @@
+"""A print button where a reader prints: a directive's page and the monthly
+bulletin's print page. On a phone the browser's print command is three taps
+deep (menu, Share, Print); the button opens it, and stays off the paper."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from browser import requires_chromium, serve
+from test_print import read_pdf, squash
+
+pytestmark = requires_chromium
+
+BUTTONS = {
+    "/van-ban/2024/229-cv-btghu/": "In văn bản (khổ A4)",
+    "/van-ban/chua-ro-ngay/huong-dan-tuyen-truyen-mot-so-noi-dung-trong-tam-cua-hoi/": "In văn bản (khổ A4)",
+    "/ban-tin/2024-12/ban-in/": "In cả bản tin (khổ A4)",
+}
+
+
+@pytest.fixture(scope="module")
+def site(built_site: Path):
+    with serve(built_site) as base:
+        yield base
+
+
+@pytest.mark.parametrize(("url", "label"), BUTTONS.items(), ids=["cong-van", "undated", "bulletin"])
+def test_a_tap_on_the_print_button_opens_the_print_command(browser, site: str, url: str, label: str) -> None:
+    tab = browser.tab(width=360, height=740)
+    tab.goto(site + url)
+    tab.eval("window.printed = 0; window.print = () => { window.printed += 1; }")
+    box = tab.eval("""(() => { const b = document.querySelector('[data-bt-print-page]');
+        const r = b.getBoundingClientRect();
+        return {text: b.textContent, width: r.width >= 44, height: r.height >= 44, inside: r.right <= innerWidth}; })()""")
+    assert box == {"text": label, "width": True, "height": True, "inside": True}
+    tab.eval("document.querySelector('[data-bt-print-page]').click()")
+    assert tab.eval("window.printed") == 1
+
+
+@pytest.mark.parametrize("url", BUTTONS, ids=["cong-van", "undated", "bulletin"])
+def test_the_print_button_is_not_printed(browser, site: str, url: str, tmp_path: Path) -> None:
+    tab = browser.tab(width=1280, height=900, mobile=False)
+    tab.goto(site + url)
+    tab.eval("document.fonts.ready.then(() => true)")
+    text = squash(" ".join(p.text for p in read_pdf(tab.pdf(tmp_path / "p.pdf"))))
+    assert "(khổ A4)" not in text
+    assert "Ban Tuyên giáo" in text  # the printout is the document: the check says something
