@@ -47,3 +47,21 @@ def test_the_print_button_is_not_printed(browser, site: str, url: str, tmp_path:
     text = squash(" ".join(p.text for p in read_pdf(tab.pdf(tmp_path / "p.pdf"))))
     assert "(khổ A4)" not in text
     assert "Ban Tuyên giáo" in text  # the printout is the document: the check says something
+
+
+def test_search_results_print_without_their_controls(browser, site: str, tmp_path: Path) -> None:
+    tab = browser.tab(width=1280, height=900, mobile=False)
+    tab.goto(site + "/tim-kiem/?q=18-NQ/TW")
+    tab.wait_for("document.documentElement.dataset.btSearch === 'done' && !document.getElementById('bt-search-filters').hidden")
+    text = squash(" ".join(p.text for p in read_pdf(tab.pdf(tmp_path / "p.pdf"))))
+    assert "Tìm thấy 5 kết quả cho “18-NQ/TW”." in text
+    assert [w for w in ("Loại văn bản", "Tất cả", "Đang lấy đoạn trích", "Xem thêm") if w in text] == []
+
+
+def test_the_offline_page_prints_without_its_download_button(browser, site: str, tmp_path: Path) -> None:
+    tab = browser.tab(width=1280, height=900, mobile=False)
+    tab.goto(site + "/ngoai-tuyen/", settle=1.0)
+    assert tab.eval("[...document.querySelectorAll('.md-content button')].some((b) => b.textContent.startsWith('Tải chỉ mục'))")
+    text = squash(" ".join(p.text for p in read_pdf(tab.pdf(tmp_path / "p.pdf"))))
+    assert "Các trang đã lưu trên máy này" in text
+    assert "Tải chỉ mục" not in text
