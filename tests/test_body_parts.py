@@ -1,6 +1,6 @@
 """The parts of a directive's body the sample content lacks: a numbered list,
 a table (one of seven columns, one of thirteen), a footnote, an address with
-no space in it. Read on a 360 px phone and printed on A4 as a reader would
+no space in it, numbers of joint issuers longer than a phone's line. Read on a 360 px phone and printed on A4 as a reader would
 meet them, in chromium against a real build."""
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ URL = "/van-ban/2024/15-kh-btghu/"
 COMMUNES = ["Xã Vĩnh An", "Xã Vĩnh Long", "Xã Vĩnh Tiến", "Xã Vĩnh Hòa", "Xã Vĩnh Hưng", "Xã Hiệp Hòa",
             "Xã Cao Minh", "Xã Liên Am", "Xã Tam Cường", "Xã Hòa Bình", "Xã Thanh Lương", "Tổng cộng huyện"]
 DIRECTIVE = f"""---
-number: 15-KH/BTGHU
+number: 15-KH/BTGHU-BTCHU-UBKTHU-VPHU
 kind: Kế hoạch
 title: tuyên truyền kỷ niệm Ngày thành lập Đảng trên địa bàn huyện
 issuer: Ban Tuyên giáo
@@ -40,7 +40,7 @@ draft: false
 
 ## I. NỘI DUNG
 
-Tài liệu tại https://tuyengiao.vinhbao.example.vn/tai-lieu/ky-niem-ngay-thanh-lap-dang-cong-san-viet-nam.pdf để tải về[^1].
+Thực hiện Hướng dẫn số 04-HD/BTCTW-BTGTW-UBKTTW-VPTW ngày 02/12/2024. Tài liệu tại https://tuyengiao.vinhbao.example.vn/tai-lieu/ky-niem-ngay-thanh-lap-dang-cong-san-viet-nam.pdf để tải về[^1].
 
 Các việc cần làm:
 
@@ -89,6 +89,14 @@ def test_tables_and_footnotes_read_at_body_size_on_a_phone(browser, site: str) -
               marks: [...new Set(size('.footnote-ref'))], scroll: document.documentElement.scrollWidth};
     })()""")
     assert found == {"cells": ["16px"], "notes": ["16px"], "marks": ["12px"], "scroll": 360}
+
+
+@pytest.mark.parametrize("url", [URL, "/dan-chieu/04-hd-btctw-btgtw-ubkttw-vptw-2024/"], ids=["directive", "cited"])
+def test_a_number_longer_than_the_line_wraps_rather_than_push_the_page_sideways(browser, site: str, url: str) -> None:
+    tab = browser.tab(width=360, height=740)
+    tab.goto(site + url)
+    assert tab.eval("document.body.innerText").count("04-HD/BTCTW-BTGTW-UBKTTW-VPTW") >= 1
+    assert tab.eval("document.documentElement.scrollWidth") == 360
 
 
 # --- A4 -------------------------------------------------------------------------
