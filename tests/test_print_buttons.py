@@ -1,6 +1,7 @@
-"""A print button where a reader prints: a directive's page and the monthly
-bulletin's print page. On a phone the browser's print command is three taps
-deep (menu, Share, Print); the button opens it, and stays off the paper."""
+"""Paper and the screen's controls. A print button where a reader prints
+(a directive's page, the monthly bulletin's print page): on a phone the
+browser's print command is three taps deep (menu, Share, Print); the button
+opens it. Buttons, filters and page links stay off the paper."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from browser import requires_chromium, serve
+from conftest import run_build
 from test_print import read_pdf, squash
 
 pytestmark = requires_chromium
@@ -65,3 +67,21 @@ def test_the_offline_page_prints_without_its_download_button(browser, site: str,
     text = squash(" ".join(p.text for p in read_pdf(tab.pdf(tmp_path / "p.pdf"))))
     assert "Các trang đã lưu trên máy này" in text
     assert "Tải chỉ mục" not in text
+
+
+def test_a_long_listing_prints_its_lines_without_the_page_links(browser, project: Path, tmp_path: Path) -> None:
+    # 101 directives of one year: the year's listing has a second page.
+    source = (project / "content/directives/2024/229-cv-btghu.md").read_text(encoding="utf-8")
+    for n in range(300, 400):
+        (project / f"content/directives/2024/{n}-cv-btghu.md").write_text(
+            source.replace("number: 229-CV/BTGHU", f"number: {n}-CV/BTGHU"), encoding="utf-8")
+    built = run_build(project)
+    assert built.returncode == 0, built.output
+    with serve(built.site) as base:
+        tab = browser.tab(width=1280, height=900, mobile=False)
+        tab.goto(base + "/van-ban/2024/trang-2/")
+        assert tab.eval("document.querySelector('.bt-pager').innerText").split() == ["Trang", "trước", "1", "2"]
+        text = squash(" ".join(p.text for p in read_pdf(tab.pdf(tmp_path / "p.pdf"))))
+    assert "Văn bản năm 2024 (trang 2) 102 văn bản; trang 2/2" in text
+    assert "Kế hoạch 02-KH/BTGDUK" in text  # the oldest, last
+    assert "Trang trước" not in text
