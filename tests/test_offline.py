@@ -20,7 +20,7 @@ from bantin import icons
 from bantin.mkdocs.theme import THEME_DIR
 
 from browser import requires_chromium, serve
-from conftest import ROOT, override, page, run_build
+from conftest import ROOT, many_directives, override, page, run_build
 from htmltext import text
 
 KH02 = "/van-ban/2024/02-kh-btgduk/"
@@ -75,10 +75,7 @@ def test_the_worker_precaches_the_shell_and_leaves_the_search_index_for_the_firs
 
 
 def test_the_precache_list_does_not_grow_with_the_archive(built_site: Path, project: Path) -> None:
-    source = (project / "content/directives/2024/02-kh-btgduk.md").read_text(encoding="utf-8")
-    for n in range(100, 140):
-        (project / f"content/directives/2024/{n}-kh-btgduk.md").write_text(
-            source.replace("number: 02-KH/BTGDUK", f"number: {n}-KH/BTGDUK"), encoding="utf-8")
+    many_directives(project, "2024/02-kh-btgduk.md", range(100, 140))
     result = run_build(project)
     assert result.returncode == 0, result.output
     assert worker_settings(result.site)["shell"] == worker_settings(built_site)["shell"]

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from browser import requires_chromium, serve
-from conftest import run_build
+from conftest import many_directives, run_build
 from test_print import read_pdf, squash
 
 pytestmark = requires_chromium
@@ -71,10 +71,7 @@ def test_the_offline_page_prints_without_its_download_button(browser, site: str,
 
 def test_a_long_listing_prints_its_lines_without_the_page_links(browser, project: Path, tmp_path: Path) -> None:
     # 101 directives of one year: the year's listing has a second page.
-    source = (project / "content/directives/2024/229-cv-btghu.md").read_text(encoding="utf-8")
-    for n in range(300, 400):
-        (project / f"content/directives/2024/{n}-cv-btghu.md").write_text(
-            source.replace("number: 229-CV/BTGHU", f"number: {n}-CV/BTGHU"), encoding="utf-8")
+    many_directives(project, "2024/229-cv-btghu.md", range(300, 400))
     built = run_build(project)
     assert built.returncode == 0, built.output
     with serve(built.site) as base:
