@@ -1,7 +1,8 @@
-"""The parts of a directive's body the sample content lacks: a numbered list,
-a table (one of seven columns, one of thirteen), a footnote, an address with
-no space in it, numbers of joint issuers longer than a phone's line. Read on a 360 px phone and printed on A4 as a reader would
-meet them, in chromium against a real build."""
+"""The parts of a directive's body the sample content lacks: numbered lists
+(one going on from 4 after a paragraph), a table (one of seven columns, one
+of thirteen), a footnote, an address with no space in it, numbers of joint
+issuers longer than a phone's line. Read on a 360 px phone and printed on A4
+as a reader would meet them, in chromium against a real build."""
 
 from __future__ import annotations
 
@@ -47,6 +48,14 @@ Các việc cần làm:
 1. Tổ chức hội nghị quán triệt.
 2. Treo băng rôn tại trụ sở.
 3. Báo cáo kết quả về Ban Tuyên giáo.
+
+Các việc tiếp theo:
+
+4. Tổng hợp ý kiến.
+
+Ý kiến gửi bằng văn bản.
+
+5. Sơ kết đợt tuyên truyền.
 
 | STT | Nội dung tuyên truyền | Hình thức | Thời gian thực hiện | Cơ quan chủ trì | Cơ quan phối hợp | Ghi chú |
 |---|---|---|---|---|---|---|
@@ -104,6 +113,15 @@ def test_a_number_longer_than_the_line_wraps_rather_than_push_the_page_sideways(
 def test_a_numbered_list_keeps_its_numbers_on_paper(printed) -> None:
     text = squash(" ".join(p.text for p in printed))
     assert "1. Tổ chức hội nghị quán triệt. 2. Treo băng rôn tại trụ sở. 3. Báo cáo kết quả" in text
+
+
+def test_a_list_numbered_from_4_keeps_its_numbers_on_screen_and_paper(browser, site: str, printed) -> None:
+    tab = browser.tab(width=360, height=740)
+    tab.goto(site + URL)
+    starts = tab.eval("[...document.querySelectorAll('.bt-doc__body > ol')].map((ol) => ol.start)")
+    assert starts == [1, 4, 5]
+    text = squash(" ".join(p.text for p in printed))
+    assert "4. Tổng hợp ý kiến. Ý kiến gửi bằng văn bản. 5. Sơ kết đợt tuyên truyền." in text
 
 
 def test_a_footnote_prints_with_its_number_and_without_the_screens_return_arrow(printed) -> None:
