@@ -13,6 +13,7 @@ import shutil
 import struct
 from pathlib import Path
 from typing import Iterator
+from urllib.parse import quote
 
 import pytest
 
@@ -282,6 +283,17 @@ def test_offline_search_looks_through_the_saved_pages_and_says_so(browser, built
         assert tab.eval("document.querySelector('.bt-search__hit a').href") == base + KH02  # its title holds the words
         marked = tab.eval("[...document.querySelector('.bt-search__hit').querySelectorAll('mark')].map((m) => m.textContent)")
         assert {"Kế", "hoạch", "02"} <= set(marked)
+
+
+@requires_chromium
+def test_offline_search_reads_telex_leftovers_too(browser, built_site: Path, tmp_path: Path) -> None:
+    with read_then_cut(browser, built_site, tmp_path, KH02) as (tab, base):
+        tab.goto(base + "/tim-kiem/?q=" + quote("kees hoachj 02"))
+        tab.wait_for("document.documentElement.dataset.btSearch === 'done'")
+        status = tab.eval("document.getElementById('bt-search-status').textContent")
+        assert re.fullmatch(r"Tìm thấy \d trang cho “kế hoạch 02” \(đọc “kees hoachj 02” như gõ kiểu Telex\) trong \d trang "
+                            r"đã lưu trên máy\. Đang không tải được chỉ mục tìm kiếm, nên chưa tìm trong toàn bộ kho\.", status)
+        assert tab.eval("document.querySelector('.bt-search__hit a').href") == base + KH02
 
 
 @requires_chromium

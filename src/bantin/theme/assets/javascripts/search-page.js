@@ -228,8 +228,12 @@
   /* No index (no network, index not downloaded): the saved pages only. */
   function savedSearch(text) {
     if (!pages || !self.bantinSaved) return say("Không tải được chỉ mục tìm kiếm. Hãy kiểm tra kết nối mạng rồi thử lại.");
+    var read = self.bantinTelex ? self.bantinTelex(text) : text;
     return pages.search(text).then(function (found) {
-      var quoted = "“" + text + "”";
+      if (found.hits.length || read === text) return found;
+      return pages.search(read).then(function (other) { other.telex = other.hits.length > 0; return other.telex ? other : found; });
+    }).then(function (found) {
+      var quoted = found.telex ? "“" + read + "” (đọc “" + text + "” như gõ kiểu Telex)" : "“" + text + "”";
       say((found.hits.length ? "Tìm thấy " + count(found.hits.length) + " trang cho " + quoted : "Không tìm thấy trang nào cho " + quoted) +
         " trong " + count(found.pages) + " trang đã lưu trên máy. Đang không tải được chỉ mục tìm kiếm, nên chưa tìm trong toàn bộ kho.");
       found.hits.forEach(function (hit) {
