@@ -4,6 +4,7 @@ copies of the project for builds with broken content."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -42,6 +43,18 @@ def set_options(project: Path, yaml_lines: str) -> None:
     config = project / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace("  bantin:\n", "  bantin:\n" + yaml_lines, 1),
                       encoding="utf-8")
+
+
+def many_directives(project: Path, rel: str, serials: range) -> None:
+    """Copies of the directive at ``content/directives/<rel>`` under each of
+    ``serials``, its number and file name changed: a longer archive."""
+    path = project / "content/directives" / rel
+    source = path.read_text(encoding="utf-8")
+    number = re.search(r"^number: ([0-9]+)(-.*)$", source, re.M)
+    assert number, rel
+    for n in serials:
+        (path.parent / f"{n}-{path.name.split('-', 1)[1]}").write_text(
+            source.replace(number.group(0), f"number: {n}{number.group(2)}", 1), encoding="utf-8")
 
 
 def copy_project(dest: Path) -> Path:

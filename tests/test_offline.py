@@ -13,6 +13,7 @@ import shutil
 import struct
 from pathlib import Path
 from typing import Iterator
+from urllib.parse import quote
 
 import pytest
 
@@ -20,7 +21,7 @@ from bantin import icons
 from bantin.mkdocs.theme import THEME_DIR
 
 from browser import requires_chromium, serve
-from conftest import ROOT, override, page, run_build
+from conftest import ROOT, many_directives, override, page, run_build
 from htmltext import text
 
 KH02 = "/van-ban/2024/02-kh-btgduk/"
@@ -75,10 +76,7 @@ def test_the_worker_precaches_the_shell_and_leaves_the_search_index_for_the_firs
 
 
 def test_the_precache_list_does_not_grow_with_the_archive(built_site: Path, project: Path) -> None:
-    source = (project / "content/directives/2024/02-kh-btgduk.md").read_text(encoding="utf-8")
-    for n in range(100, 140):
-        (project / f"content/directives/2024/{n}-kh-btgduk.md").write_text(
-            source.replace("number: 02-KH/BTGDUK", f"number: {n}-KH/BTGDUK"), encoding="utf-8")
+    many_directives(project, "2024/02-kh-btgduk.md", range(100, 140))
     result = run_build(project)
     assert result.returncode == 0, result.output
     assert worker_settings(result.site)["shell"] == worker_settings(built_site)["shell"]
@@ -285,6 +283,17 @@ def test_offline_search_looks_through_the_saved_pages_and_says_so(browser, built
         assert tab.eval("document.querySelector('.bt-search__hit a').href") == base + KH02  # its title holds the words
         marked = tab.eval("[...document.querySelector('.bt-search__hit').querySelectorAll('mark')].map((m) => m.textContent)")
         assert {"Kế", "hoạch", "02"} <= set(marked)
+
+
+@requires_chromium
+def test_offline_search_reads_telex_leftovers_too(browser, built_site: Path, tmp_path: Path) -> None:
+    with read_then_cut(browser, built_site, tmp_path, KH02) as (tab, base):
+        tab.goto(base + "/tim-kiem/?q=" + quote("kees hoachj 02"))
+        tab.wait_for("document.documentElement.dataset.btSearch === 'done'")
+        status = tab.eval("document.getElementById('bt-search-status').textContent")
+        assert re.fullmatch(r"Tìm thấy \d trang cho “kế hoạch 02” \(đọc “kees hoachj 02” như gõ kiểu Telex\) trong \d trang "
+                            r"đã lưu trên máy\. Đang không tải được chỉ mục tìm kiếm, nên chưa tìm trong toàn bộ kho\.", status)
+        assert tab.eval("document.querySelector('.bt-search__hit a').href") == base + KH02
 
 
 @requires_chromium

@@ -59,7 +59,7 @@ MEASURE = r"""(() => {
   for (const el of document.querySelectorAll(controls)) {
     if (el.matches("label") && !document.getElementById(el.htmlFor)?.matches("[type=checkbox], [type=radio]")) continue;
     if (!shown(el)) continue;
-    if (getComputedStyle(el).display === "inline") {
+    if (getComputedStyle(el).display.startsWith("inline")) {  // inline-block too: a citation kept in one piece
       let block = el.parentElement;
       while (getComputedStyle(block).display.startsWith("inline")) block = block.parentElement;
       if (squash(block.textContent) !== squash(el.textContent)) continue;  // a link in running text

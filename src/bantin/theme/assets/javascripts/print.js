@@ -108,5 +108,10 @@
   }
 
   window.addEventListener("beforeprint", function () { stamp(); number(); });
+  /* The print buttons (a directive's summary, the bulletin's print page):
+     on a phone the browser's own print command is three taps deep. */
+  document.addEventListener("click", function (event) {
+    if (event.target.closest && event.target.closest("[data-bt-print-page]")) window.print();
+  });
   stamp();
 })();

@@ -162,7 +162,11 @@
     if (near) near.disconnect(); // the lines it watched are gone
     result.shown_hits = arrange(result);
     var n = result.hits.length, m = result.shown_hits.length, quoted = "“" + result.text + "”";
-    if (!n) say("Không tìm thấy văn bản nào cho " + quoted + ". Hãy thử ít từ hơn, hoặc gõ số hiệu văn bản.");
+    if (result.telex) {
+      quoted = "“" + result.telex + "”";
+      say("Không tìm thấy “" + result.text + "”. Đọc như gõ kiểu Telex, tìm thấy " + count(n) + " kết quả cho " + quoted +
+          (m < n ? "; đang lọc: " + count(m) + " kết quả." : "."));
+    } else if (!n) say("Không tìm thấy văn bản nào cho " + quoted + ". Hãy thử ít từ hơn, hoặc gõ số hiệu văn bản.");
     else if (result.complete) say("Tìm thấy " + count(n) + " kết quả cho " + quoted + (m < n ? "; đang lọc: " + count(m) + " kết quả." : "."));
     else say("Không có trang nào chứa đủ các từ của " + quoted + "; " + count(n) + " kết quả chứa một phần" + (m < n ? ", đang lọc: " + count(m) + "." : "."));
     return show(result, 0);
@@ -181,11 +185,13 @@
     say("Đang tìm…");
     list.setAttribute("aria-busy", "true");
     var facets = engine.load("f").catch(function () { return null; });
-    return engine.run(text).then(function (result) {
+    return engine.run(plain(text)).then(function (result) {
+      return asTelex(plain(text), result);
+    }).then(function (result) {
       return facets.then(function (f) {
         result.facets = f;
         result.text = text;
-        result.keys = pages ? pages.keys(text) : [];
+        result.keys = pages ? pages.keys(result.telex || text) : [];
         current = result;
         Object.keys(pick).forEach(function (key) { pick[key].value = ""; });
         var drawn = draw(result); // asks for the rows of the hits shown first, then counts the filters meanwhile
@@ -200,11 +206,34 @@
     });
   }
 
+  /* A number pasted from a word processor or autocorrected on a phone has
+     typographic dashes ("229–CV/BTGHU", U+2011 in "18‑NQ/TW"): they part a
+     number as "-" does. */
+  function plain(text) { return text.replace(/[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]/g, "-"); }
+
+  /* Typed with the Vietnamese keyboard off ("tuyeen truyeenf"): when the
+     text as typed finds nothing whole, the same text read as Telex
+     (telex.js) is searched, and used if it finds every word. */
+  function asTelex(text, result) {
+    if ((result.complete && result.hits.length) || !self.bantinTelex) return result;
+    var read = self.bantinTelex(text);
+    if (read === text) return result;
+    return engine.run(read).then(function (other) {
+      if (!other.complete || !other.hits.length) return result;
+      other.telex = read;
+      return other;
+    }, function () { return result; });
+  }
+
   /* No index (no network, index not downloaded): the saved pages only. */
   function savedSearch(text) {
     if (!pages || !self.bantinSaved) return say("Không tải được chỉ mục tìm kiếm. Hãy kiểm tra kết nối mạng rồi thử lại.");
+    var read = self.bantinTelex ? self.bantinTelex(text) : text;
     return pages.search(text).then(function (found) {
-      var quoted = "“" + text + "”";
+      if (found.hits.length || read === text) return found;
+      return pages.search(read).then(function (other) { other.telex = other.hits.length > 0; return other.telex ? other : found; });
+    }).then(function (found) {
+      var quoted = found.telex ? "“" + read + "” (đọc “" + text + "” như gõ kiểu Telex)" : "“" + text + "”";
       say((found.hits.length ? "Tìm thấy " + count(found.hits.length) + " trang cho " + quoted : "Không tìm thấy trang nào cho " + quoted) +
         " trong " + count(found.pages) + " trang đã lưu trên máy. Đang không tải được chỉ mục tìm kiếm, nên chưa tìm trong toàn bộ kho.");
       found.hits.forEach(function (hit) {
