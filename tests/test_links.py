@@ -10,6 +10,7 @@ import pytest
 from bantin.corpus import load_corpus
 from bantin.links import build_graph
 from bantin.problems import INFO, WARNING
+from bantin.sentences import sentence_around
 
 ROOT = Path(__file__).resolve().parent.parent
 KH02 = "directives/2024/02-kh-btgduk.md"
@@ -227,3 +228,11 @@ def test_a_subject_read_inside_a_quote_leaves_the_quotes_close_out(graph) -> Non
     # 303-KH/TU's quoted subject names 127-KL/TW "… về triển khai … hệ thống chính trị”": the ” is 303-KH's.
     assert graph.documents["dan-chieu/127-kl-tw-2025"].subjects == (
         "triển khai nghiên cứu, đề xuất tiếp tục sắp xếp tổ chức bộ máy của hệ thống chính trị",)
+
+
+def test_a_quoted_sentence_drops_footnote_marks_and_a_footnotes_label() -> None:
+    text = "Theo Kế hoạch số 12-KH/TU[^1] đã ban hành.\n\n[^1]: Kế hoạch số 15-KH/TU ngày 1/2/2024."
+    at = text.index("12-KH/TU")
+    assert sentence_around(text, at, at + 8) == "Theo Kế hoạch số 12-KH/TU đã ban hành."
+    at = text.index("15-KH/TU")
+    assert sentence_around(text, at, at + 8) == "Kế hoạch số 15-KH/TU ngày 1/2/2024."

@@ -29,6 +29,8 @@ _BOUNDARY_START = re.compile(r"[.!?;…\n]")
 _LIST_MARKER = re.compile(r"\s*(?:[-+•*]|\d+(?:\.\d+)*\\?[.)\-]|\(\d+\)|[IVXLC]+[.\-])[^\S\n]+")
 _EMPHASIS = re.compile(r"\*+|(?<!\w)_+|_+(?!\w)")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
+# A footnote's mark ("[^1]") or the label opening its text ("[^1]: "): Markdown, not words.
+_FOOTNOTE_MARK = re.compile(r"\[\^[^\]\s]+\](?::[^\S\n]*)?")
 # White space to collapse to one space: a run of two or more characters, or
 # one that is not a space (the same as \s+ but skips the single spaces).
 _SPACES = re.compile(r"\s(?:\s+|(?<=[^\S ]))")
@@ -115,12 +117,14 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def clean(piece: str) -> str:
-    """Plain words: no emphasis markers or escapes, single spaces."""
+    """Plain words: no emphasis markers, escapes or footnote marks, single spaces."""
     # Most pieces have neither markers nor escapes: skip those passes.
     if "*" in piece or "_" in piece:
         piece = _EMPHASIS.sub("", piece)
     if "\\" in piece:
         piece = _ESCAPE.sub(r"\1", piece)
+    if "[^" in piece:
+        piece = _FOOTNOTE_MARK.sub("", piece)
     return _SPACES.sub(" ", piece)
 
 
