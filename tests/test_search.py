@@ -102,10 +102,16 @@ def test_a_kind_name_and_serial_hint_at_that_document() -> None:
     assert (q.hints, q.numbers, [w for w, _ in q.words]) == (("18-nq",), (), ["nghi", "quyet", "so", "18"])
 
 
+@pytest.mark.parametrize(("typed", "hint"), [("HD 11", "11-hd"), ("cv-229", "229-cv"), ("NQ số 18", None)])
+def test_a_code_typed_before_its_serial_hints_at_that_number(typed: str, hint: str | None) -> None:
+    assert search.parse_query(typed).hints == ((hint,) if hint else ())
+
+
 # --- ranking on the sample site -----------------------------------------------
 
-def test_nghi_quyet_18_finds_the_resolution_then_its_citers(index: search.Index) -> None:
-    found = urls(index, "nghi quyet 18")
+@pytest.mark.parametrize("typed", ["nghi quyet 18", "NQ 18"])
+def test_nghi_quyet_18_finds_the_resolution_then_its_citers(index: search.Index, typed: str) -> None:
+    found = urls(index, typed)
     assert found[0] == NQ18
     assert set(found[1:5]) == CITING_NQ18
 

@@ -34,7 +34,8 @@ def parse_query(text: str, issuers: Iterable[str] = ()) -> Query:
     may be parted by a space only when it is a symbol the index knows
     (``issuers``), so "18-NQ nghị quyết" keeps its words. Without an issuer
     it is "18-nq", every 18-NQ. A kind name before a serial ("nghị quyết 18")
-    adds "18-nq" as a hint that ranks that document and its citers first.
+    adds "18-nq" as a hint that ranks that document and its citers first; so
+    does a code before it ("NQ 18").
     """
     text = nfc(text)
     matches = list(_WORD.finditer(text))
@@ -72,6 +73,8 @@ def parse_query(text: str, issuers: Iterable[str] = ()) -> Query:
             previous = None
             i = j
             continue
+        if term in CODES and nxt < len(toks) and _DIGITS.fullmatch(toks[nxt][0]) and separated(nxt):
+            hints.append(f"{int(toks[nxt][0])}-{term}")  # the code typed first: "HD 36", "CV-229"
         for kind, code in KIND_WORDS:
             k = i + len(kind)
             if tuple(t[0] for t in toks[i:k]) == kind:

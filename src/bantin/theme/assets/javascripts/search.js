@@ -89,6 +89,9 @@
         i = j;
         continue;
       }
+      if (codes.has(term) && next < toks.length && digits.test(toks[next][0]) && separated(next)) {
+        hints.push(parseInt(toks[next][0], 10) + "-" + term);  /* the code typed first: "HD 36", "CV-229" */
+      }
       for (var k = 0; k < meta.kinds.length; k++) {
         var kind = meta.kinds[k][0].split(" "), at = i + kind.length;
         if (toks.slice(i, at).map(function (t) { return t[0]; }).join(" ") !== kind.join(" ")) continue;
