@@ -107,6 +107,11 @@ def test_a_code_typed_before_its_serial_hints_at_that_number(typed: str, hint: s
     assert search.parse_query(typed).hints == ((hint,) if hint else ())
 
 
+@pytest.mark.parametrize("dash", ["\u2010", "\u2011", "\u2013", "\u2014", "\u2212"])
+def test_a_number_pasted_with_a_typographic_dash_is_that_number(dash: str) -> None:
+    assert search.parse_query(f"229{dash}CV/BTGHU").numbers == ("229-cv/btghu",)
+
+
 # --- ranking on the sample site -----------------------------------------------
 
 @pytest.mark.parametrize("typed", ["nghi quyet 18", "NQ 18"])

@@ -102,7 +102,7 @@ def test_nothing_found_is_said_in_vietnamese(tab, site: str) -> None:
 
 QUERIES = ["nghi quyet 18", "Nghị quyết số 18", "sap xep bo may", "sắp xếp bộ máy", "khoá XIII", "khóa xiii",
            "18-NQ/TW", "18 NQ/TW", "18-nq-tw", "18/NQ-TW", "18-NQ", "ket luan 127", "đảng", "dang", "hòa",
-           "tuyên truyền Hội nghị Trung ương", "11-HD/BTGDĐUK", "xyzzy khoá", "Thái Bình", "NQ 18", "CV 229"]
+           "tuyên truyền Hội nghị Trung ương", "11-HD/BTGDĐUK", "xyzzy khoá", "Thái Bình", "NQ 18", "CV 229", "229\u2013CV/BTGHU"]
 
 
 def ranks_as_the_reference(tab, base: str, index: search.Index, queries: list[str]) -> None:

@@ -14,7 +14,8 @@ from ..text import fold
 _WORD = re.compile(r"[^\W_]+")
 _DIGITS = re.compile(r"[0-9]{1,5}")
 _SYMBOL = re.compile(r"[a-z][a-z0-9]*")
-_SEPARATORS = frozenset(" \t\n\r\u00a0-/._")
+# Typographic dashes (U+2010–2015, U+2212) part a pasted number as the hyphen does.
+_SEPARATORS = frozenset(" \t\n\r\u00a0-/._\u2010\u2011\u2012\u2013\u2014\u2015\u2212")
 # Tone marks; the other marks (ă â ê ô ơ ư) stay part of the letter.
 _TONE_DIGIT = {"\u0301": "1", "\u0300": "2", "\u0309": "3", "\u0303": "4", "\u0323": "5"}
 

@@ -13,7 +13,7 @@
   var DIGIT = {};
   for (var a = 0; a < ALPHABET.length; a++) DIGIT[ALPHABET.charCodeAt(a)] = a;
   var WORD = /[\p{L}\p{N}]+/gu;
-  var SEPARATORS = /^[ \t\n\r\u00a0\-\/._]*$/;
+  var SEPARATORS = /^[ \t\n\r\u00a0\-\/._\u2010-\u2015\u2212]*$/;  /* typographic dashes too */
 
   /* Data files push [name, data]; the first push may come before this code. */
   var store = {};
