@@ -121,6 +121,11 @@ def test_nghi_quyet_18_finds_the_resolution_then_its_citers(index: search.Index,
     assert set(found[1:5]) == CITING_NQ18
 
 
+@pytest.mark.parametrize("typed", ["229-CV/BTGHU năm 2024", "công văn ngày 24 tháng 12 năm 2024"])
+def test_the_date_line_as_printed_finds_its_directive_first(index: search.Index, typed: str) -> None:
+    assert urls(index, typed)[0] == "van-ban/2024/229-cv-btghu/"
+
+
 @pytest.mark.parametrize("typed", ["18-NQ/TW", "18 NQ/TW", "18-nq-tw", "18/NQ-TW"])
 def test_a_number_finds_its_page_then_the_directives_citing_it_and_nothing_else(index: search.Index, typed: str) -> None:
     assert urls(index, typed) == [

@@ -20,7 +20,7 @@ from typing import Any, Mapping
 
 from mkdocs.structure.pages import Page
 
-from bantin import paths, search, search_facets
+from bantin import formatting, paths, search, search_facets
 
 log = logging.getLogger("mkdocs.plugins.bantin.search")
 
@@ -105,7 +105,9 @@ def _document(page: Page, ctx: Mapping[str, Any]) -> search.SearchDoc:
             url=page.url, title=e.title or page.title, group=search.DIRECTIVE, kind=e.kind, number=e.number,
             date=e.date, issuer=e.issuer,
             head=(e.kind or "", e.number or "", e.title or "", *d.topics),
-            meta=(e.issuer or "", d.place or "", d.signer.name if d.signer and d.signer.name else ""),
+            # The place-and-date line as printed: "tháng 12 năm 2024" finds it.
+            meta=(e.issuer or "", formatting.issued_line(d.place, d.date) if d.date else d.place or "",
+                  d.signer.name if d.signer and d.signer.name else ""),
             body=(d.body,), own_numbers=(d.number,) if d.number else (), cited_numbers=tuple(cited))
     doc = ctx.get("document")
     spellings = tuple(doc.spellings) if doc is not None else ()
