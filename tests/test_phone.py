@@ -165,3 +165,17 @@ def test_citations_never_break_inside_on_a_phone(phone) -> None:
         assert phone.eval(links + ".length") > 0, url
         broken += phone.eval(links + ".filter((a) => a.getClientRects().length > 1).map((a) => a.textContent)")
     assert broken == []
+
+
+@requires_chromium
+def test_a_summary_link_too_wide_for_its_line_puts_kind_and_number_on_lines_of_their_own(phone) -> None:
+    phone.goto(phone.base + KH02)
+    # "Kế hoạch 77-KH/BTGTU" is wider than the summary's column at 360 px.
+    lines = phone.eval("""(() => {
+      const a = document.querySelector('.bt-summary__list a.bt-cite');
+      const lines = (node) => { const r = document.createRange(); r.selectNodeContents(node); return r; };
+      const kind = lines(a.firstChild), number = lines(a.querySelector('.bt-nowrap').firstChild);
+      return [a.textContent.trim(), kind.getClientRects().length, number.getClientRects().length,
+              Math.round(number.getBoundingClientRect().top - kind.getBoundingClientRect().top) > 0];
+    })()""")
+    assert lines == ["Kế hoạch 77-KH/BTGTU", 1, 1, True]
