@@ -9,9 +9,10 @@ stays whole: while MkDocs rebuilds, a request is answered from it at once,
 with the old page if the new one is not written yet. The browser reloads
 when the rebuild is done, as it would have anyway.
 
-What is served is what MkDocs would serve: the same file for the same path,
-with its live-reload script for the last finished build. Anything else (a
-missing file, a page being written, MkDocs' live-reload polling) goes to
+What is served is what MkDocs would serve: the same page or theme file for
+the same path, with its live-reload script for the last finished build.
+Anything else (a missing file, a page being written, the search files and
+feeds a build rewrites in place, MkDocs' live-reload polling) goes to
 MkDocs' own handler, which waits as before.
 """
 
@@ -23,6 +24,7 @@ import posixpath
 from typing import Callable, Iterable
 
 _HTML_END = b"</html>"
+_ASSETS = "assets/"
 _STUCK = "An error happened during the rebuild"  # MkDocs: "… The server will appear stuck …"
 STUCK_VI = ("bản xem trước vẫn hiện trang của lần dựng tốt gần nhất; "
             "sửa lỗi nêu ở trên rồi lưu lại, trang sẽ tự tải lại")
@@ -40,21 +42,22 @@ class Answering:
             logger.addFilter(_NotStuck())
 
     def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
-        found = self._as_is(environ) if self._rebuilding() else None
+        # The build the site stands at, read before the file: were the rebuild
+        # to end in between, an old page would carry the new build's number
+        # and never reload (MkDocs reads it first too).
+        epoch = self.server._visible_epoch
+        found = self._as_is(environ, epoch) if epoch != self.server._wanted_epoch else None
         if found is None:
             return self.mkdocs_app(environ, start_response)
         content, content_type = found
         start_response("200 OK", [("Content-Type", content_type), ("Content-Length", str(len(content)))])
         return [content]
 
-    def _rebuilding(self) -> bool:
-        """Whether MkDocs would hold the request: a rebuild is running, or the
-        last one failed. (MkDocs 1.6 keeps the build it serves and the one it
-        started apart, in private attributes.)"""
-        return self.server._visible_epoch != self.server._wanted_epoch
-
-    def _as_is(self, environ: dict) -> tuple[bytes, str] | None:
-        """The file a request names, as the site holds it now; None to leave it to MkDocs."""
+    def _as_is(self, environ: dict, epoch: int) -> tuple[bytes, str] | None:
+        """The file a request names, as the site holds it now; None to leave it
+        to MkDocs. A rebuild is running, or the last one failed: MkDocs 1.6
+        keeps the build it serves (``epoch``) and the one it started apart, in
+        private attributes."""
         if environ.get("REQUEST_METHOD") not in ("GET", "HEAD"):
             return None
         # Decoded, mapped to a file and kept inside the site as MkDocs does.
@@ -62,19 +65,23 @@ class Answering:
         mount = self.server.mount_path
         if path.startswith("/livereload/") or not (path + "/").startswith(mount):
             return None
-        rel = path[len(mount):] + ("index.html" if path.endswith("/") else "")
-        file = os.path.join(self.server.root, posixpath.normpath("/" + rel).lstrip("/"))
+        rel = posixpath.normpath("/" + path[len(mount):] + ("index.html" if path.endswith("/") else "")).lstrip("/")
+        # Pages, and the theme's files (copied only when changed). The search
+        # files, the feeds and the worker are written in place by each build:
+        # those wait for it.
+        if not (rel.endswith(".html") or rel.startswith(_ASSETS)):
+            return None
+        file = os.path.join(self.server.root, rel)
         try:
             with open(file, "rb") as f:
                 content = f.read()
         except (OSError, ValueError):  # ValueError: a NUL in the path
             return None
-        if file.endswith(".html"):
+        if rel.endswith(".html"):
             if not content.rstrip().endswith(_HTML_END):
                 return None  # caught while being written: wait for it
-            # The script that reloads the page once the rebuild is done: MkDocs' own,
-            # for the build the page comes from (MkDocs 1.6 keeps both private).
-            content = self.server._inject_js_into_html(content, self.server._visible_epoch)
+            # The script that reloads the page once the rebuild is done: MkDocs' own.
+            content = self.server._inject_js_into_html(content, epoch)
         return content, self.server._guess_type(file)
 
 
