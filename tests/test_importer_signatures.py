@@ -89,3 +89,20 @@ def test_a_state_signature_with_two_authority_lines_keeps_each_line():
     assert conv.signer == Signer(name="Nguyễn Văn An", position="PHÓ CHỦ TỊCH", authority="T/M",
                                  on_behalf_of="ỦY BAN NHÂN DÂN", second_authority="K/T", second_on_behalf_of="CHỦ TỊCH")
     assert conv.body == "Nội dung.\n"
+
+
+@pytest.mark.parametrize("block, signer", [
+    # Both authorities on one line, as PDF text gives them.
+    ("TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn An\n",
+     Signer(name="Nguyễn Văn An", position="PHÓ CHỦ TỊCH", authority="T/M", on_behalf_of="ỦY BAN NHÂN DÂN",
+            second_authority="K/T", second_on_behalf_of="CHỦ TỊCH")),
+    # No position line: the second authority line is not taken for one.
+    ("TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nNguyễn Văn An\n",
+     Signer(name="Nguyễn Văn An", position=None, authority="T/M", on_behalf_of="ỦY BAN NHÂN DÂN",
+            second_authority="K/T", second_on_behalf_of="CHỦ TỊCH")),
+    # "KTX" (ký túc xá) is no "KT.": every word stays where it was.
+    ("T/M BAN THƯỜNG VỤ\nKTX SINH VIÊN\nPHÓ BÍ THƯ\nNguyễn Văn An\n",
+     Signer(name="Nguyễn Văn An", position="PHÓ BÍ THƯ", authority="T/M", on_behalf_of="BAN THƯỜNG VỤ KTX SINH VIÊN")),
+])
+def test_a_second_authority_is_only_an_authority_code_with_its_dot_or_space(block, signer):
+    assert convert(text_source("t.txt", STATE_HEAD + block)).signer == signer

@@ -17,7 +17,11 @@ from ..text import fold, squash_spaces
 from .source import Source, is_caps, is_ornament, strip_emphasis
 
 # "T/M", State "TM.", and "T.M" / "K.T" as many typists write them.
-_AUTHORITY = re.compile(r"^(?P<a>T/M|K/T|T/L|T/UQ|TM\.?|KT\.?|TL\.?|TUQ\.?|T\.M|K\.T|T\.L|T\.UQ)\.?\s*(?P<rest>\S.*)$")
+# The code ends at a dot or a space: "KTX SINH VIÊN" is no "KT.".
+_AUTHORITY = re.compile(r"^(?P<a>T/M|K/T|T/L|T/UQ|TM|KT|TL|TUQ|T\.M|K\.T|T\.L|T\.UQ)(?:\.\s*|\s+)(?P<rest>\S.*)$")
+# A second authority on the first one's line, as PDF text gives it:
+# "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH".
+_INNER_AUTHORITY = re.compile(r"\s(?P<a>K/T|T/L|T/UQ|KT\.|TL\.|TUQ\.)\s*(?P<rest>\S.*)$")
 _AUTHORITY_NAMES = {"TM": "T/M", "KT": "K/T", "TL": "T/L", "TUQ": "T/UQ"}
 _POSITION_WORDS = ("truong", "pho", "bi thu", "chu tich", "chanh", "uy vien", "giam doc", "thuong truc", "ban ",
                    "q. ", "tong ", "cuc ", "vu ")
@@ -66,7 +70,8 @@ def _looks_like_name(text: str) -> bool:
 
 
 def _authority(m: re.Match[str]) -> str:
-    return _AUTHORITY_NAMES.get(re.sub(r"[./]", "", m["a"]), m["a"])
+    code = re.sub(r"[./]", "", m["a"])
+    return _AUTHORITY_NAMES.get(code, {"TM": "T/M", "KT": "K/T", "TL": "T/L", "TUQ": "T/UQ"}.get(code, m["a"]))
 
 
 def find_signature(src: Source, start: int, end: int) -> Signature | None:
@@ -108,11 +113,16 @@ def find_signature(src: Source, start: int, end: int) -> Signature | None:
     if m is None and not any(w in fold(" ".join(parts)) for w in _POSITION_WORDS):
         return None
     if m is not None:
-        behalf = [m["rest"], *parts[1:-1]] if len(parts) > 1 else [m["rest"]]
-        position = parts[-1] if len(parts) > 1 else None
+        lines_after = parts[1:]
+        # A last line that is an authority ("… / KT. CHỦ TỊCH" over the name) is no position.
+        position = lines_after.pop() if lines_after and not _AUTHORITY.match(lines_after[-1]) else None
+        behalf = [m["rest"], *lines_after]
         # "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH": a second authority line.
         at, second = next(((k, found) for k, line in enumerate(behalf[1:], 1)
                            if (found := _AUTHORITY.match(line))), (len(behalf), None))
+        if second is None and (inner := _INNER_AUTHORITY.search(behalf[0])):
+            behalf[0] = behalf[0][:inner.start()]
+            second = inner
         signer = Signer(name=name, position=position, authority=_authority(m), on_behalf_of=" ".join(behalf[:at]) or None,
                         second_authority=_authority(second) if second else None,
                         second_on_behalf_of=" ".join([second["rest"], *behalf[at + 1:]]) if second else None)
