@@ -17,6 +17,7 @@ import pytest
 
 from bantin import refs, search
 from bantin.search import SearchDoc
+from conftest import copy_project, page, run_build
 
 NQ18 = "dan-chieu/18-nq-tw-2017/"
 CITING_NQ18 = {  # the four sample directives that cite Nghị quyết 18-NQ/TW
@@ -294,3 +295,15 @@ def test_the_filters_file_gives_each_page_its_kind_year_issuer_and_group(built_s
     guide = [d.url for d, g in zip(docs, facets["g"]) if g]
     assert guide and all(u.startswith("huong-dan-bien-tap/") for u in guide)
     assert len(facets["k"]) == len(facets["y"]) == len(facets["i"]) == len(docs)
+
+
+def test_the_pages_remark_on_a_missing_place_is_not_indexed(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    cv = project / "content/directives/2024/229-cv-btghu.md"
+    cv.write_text(cv.read_text(encoding="utf-8").replace("place: Vĩnh Bảo\n", "place: null\n", 1), encoding="utf-8")
+    result = run_build(project)
+    assert result.returncode == 0, result.output
+    assert "Văn bản không ghi địa danh" in page(result.site, "/van-ban/2024/229-cv-btghu/")
+    found = urls(search.load(result.site), "không ghi địa danh")
+    assert "van-ban/2024/229-cv-btghu/" not in found
+    assert urls(search.load(result.site), "229-CV/BTGHU ngày 24 tháng 12 năm 2024")[0] == "van-ban/2024/229-cv-btghu/"

@@ -25,9 +25,14 @@ def issued_line(place: str | None, date: dt.date | None) -> str:
     """
     if date is None:
         return f"{place}, văn bản không ghi ngày" if place else "Văn bản không ghi địa danh, ngày ban hành"
-    month = f"{date.month:02d}" if date.month < 3 else str(date.month)
-    when = f"ngày {date.day:02d} tháng {month} năm {date.year}"
+    when = issued_date(date)
     return f"{place}, {when}" if place else f"Văn bản không ghi địa danh, {when}"
+
+
+def issued_date(date: dt.date) -> str:
+    """"ngày 05 tháng 02 năm 2025": the date of the place-and-date line."""
+    month = f"{date.month:02d}" if date.month < 3 else str(date.month)
+    return f"ngày {date.day:02d} tháng {month} năm {date.year}"
 
 
 def month_label(year: int, month: int) -> str:

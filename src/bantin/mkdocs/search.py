@@ -105,8 +105,9 @@ def _document(page: Page, ctx: Mapping[str, Any]) -> search.SearchDoc:
             url=page.url, title=e.title or page.title, group=search.DIRECTIVE, kind=e.kind, number=e.number,
             date=e.date, issuer=e.issuer,
             head=(e.kind or "", e.number or "", e.title or "", *d.topics),
-            # The place-and-date line as printed: "tháng 12 năm 2024" finds it.
-            meta=(e.issuer or "", formatting.issued_line(d.place, d.date) if d.date else d.place or "",
+            # The place and the date as printed: "tháng 12 năm 2024" finds it
+            # (not the page's remark on a missing place).
+            meta=(e.issuer or "", d.place or "", formatting.issued_date(d.date) if d.date else "",
                   d.signer.name if d.signer and d.signer.name else ""),
             body=(d.body,), own_numbers=(d.number,) if d.number else (), cited_numbers=tuple(cited))
     doc = ctx.get("document")
