@@ -313,3 +313,21 @@ def test_a_second_authority_line_without_a_first_is_an_error(tmp_path: Path) -> 
     assert messages(tmp_path) == [
         "content/directives/2024/02-kh-btgduk.md:11: signer.second_authority: "
         "dòng thẩm quyền thứ hai chỉ dùng khi đã có dòng thứ nhất (signer.authority)"]
+
+
+@pytest.mark.parametrize(("number", "issuer", "state"), [
+    ("15/KH-UBND", "Ủy ban nhân dân tỉnh Thái Bình", True),
+    ("123/UBND-VX", "Ủy ban nhân dân tỉnh Thái Bình", True),
+    ("02-KH/BTGDUK", "Ban Tuyên giáo", False),
+    ("15/QĐ-ĐU", "Đảng ủy xã Vũ Hội", False),  # a Party committee writing its number the State way
+    ("01/2024/QĐ-TU", "Tỉnh ủy Thái Bình", False),
+    ("null", "SỞ NỘI VỤ", True),  # a State draft, not numbered yet
+    ("null", "Bộ Chính trị", False),
+    ("null", "Ban Tuyên giáo", False),
+])
+def test_the_official_form_follows_the_number_and_the_issuer(tmp_path: Path, number: str, issuer: str, state: bool) -> None:
+    text = GOOD.replace("number: 02-KH/BTGDUK", f"number: {number}").replace("issuer: Ban Tuyên giáo", f"issuer: {issuer}")
+    write(tmp_path, "directives/2024/x.md", text)
+    corpus = load_corpus(tmp_path)
+    assert corpus.problems == ()
+    assert corpus.directives[0].state_form is state

@@ -15,7 +15,7 @@ from types import MappingProxyType
 from typing import Iterable, Mapping
 
 from .kinds import KIND_BY_NAME, KINDS, Kind
-from .numbers import DocNumber
+from .numbers import STATE, DocNumber
 
 _NEWLINE = re.compile("\n")
 
@@ -47,6 +47,13 @@ AUTHORITIES: Mapping[str, str] = MappingProxyType(
 STATE_AUTHORITIES: Mapping[str, str] = MappingProxyType({"T/M": "TM.", "K/T": "KT.", "T/L": "TL.", "T/UQ": "TUQ."})
 
 UNDATED_FOLDER = "chua-ro-ngay"
+
+# Which official form a document takes: a State number ("15/KH-UBND") is a
+# State document's, unless its issuer is a Party committee ("15/QĐ-ĐU", as
+# some committees write theirs); without a number, the issuer's name says.
+_PARTY_SYMBOL = re.compile(r"(?:TW|TU|HU|QU|TXU|TPU|ĐU|DU|ĐUK|DUK)$", re.IGNORECASE)
+_STATE_ISSUER = re.compile(r"(?:ủy ban nhân dân|uỷ ban nhân dân|hội đồng nhân dân|sở|bộ(?! chính trị)|chính phủ|thủ tướng|"
+                           r"quốc hội|cục|tổng cục|phòng)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -103,6 +110,15 @@ class Directive:
     @property
     def year(self) -> int | None:
         return self.date.year if self.date else None
+
+    @cached_property
+    def state_form(self) -> bool:
+        """Whether the page shows the State form (Nghị định 30/2020/NĐ-CP)
+        rather than the Party's (Hướng dẫn 36-HD/VPTW)."""
+        if self.doc_number is None:
+            return _STATE_ISSUER.match(self.issuer.strip()) is not None
+        symbol = (self.doc_number.issuer or "").rsplit("-", 1)[-1]
+        return self.doc_number.style == STATE and _PARTY_SYMBOL.search(symbol) is None
 
     @cached_property  # every listing and the graph sort by it
     def newest_first(self) -> tuple:
