@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..records import Signer
+from ..records import STATE_AUTHORITIES, Signer
 from ..text import fold, squash_spaces
 from .source import Source, is_caps, is_ornament, strip_emphasis
 
@@ -22,7 +22,8 @@ _AUTHORITY = re.compile(r"^(?P<a>T/M|K/T|T/L|T/UQ|TM|KT|TL|TUQ|T\.M|K\.T|T\.L|T\
 # A second authority on the first one's line, as PDF text gives it:
 # "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH".
 _INNER_AUTHORITY = re.compile(r"\s(?P<a>K/T|T/L|T/UQ|KT\.|TL\.|TUQ\.)\s*(?P<rest>\S.*)$")
-_AUTHORITY_NAMES = {"TM": "T/M", "KT": "K/T", "TL": "T/L", "TUQ": "T/UQ"}
+# Each code without its marks ("TM", from "T/M", "TM." or "T.M"), to its Party form.
+_AUTHORITY_NAMES = {state.rstrip("."): party for party, state in STATE_AUTHORITIES.items()}
 _POSITION_WORDS = ("truong", "pho", "bi thu", "chu tich", "chanh", "uy vien", "giam doc", "thuong truc", "ban ",
                    "q. ", "tong ", "cuc ", "vu ")
 # A name in capitals is no position: the words with their tones and whole, so that
@@ -70,8 +71,7 @@ def _looks_like_name(text: str) -> bool:
 
 
 def _authority(m: re.Match[str]) -> str:
-    code = re.sub(r"[./]", "", m["a"])
-    return _AUTHORITY_NAMES.get(code, {"TM": "T/M", "KT": "K/T", "TL": "T/L", "TUQ": "T/UQ"}.get(code, m["a"]))
+    return _AUTHORITY_NAMES.get(re.sub(r"[./]", "", m["a"]), m["a"])
 
 
 def find_signature(src: Source, start: int, end: int) -> Signature | None:
